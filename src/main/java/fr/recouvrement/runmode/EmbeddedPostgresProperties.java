@@ -1,0 +1,27 @@
+package fr.recouvrement.runmode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The default run's PostgreSQL.
+ *
+ * @param dataDirectory where the cluster lives; kept across restarts
+ * @param port 0 for any free port (the JDBC URL is logged at start-up)
+ * @param cleanDataDirectory true only for throw-away test databases
+ * @param startupWait how long to wait for the server to accept connections
+ */
+@ConfigurationProperties("recouvrement.embedded-postgres")
+public record EmbeddedPostgresProperties(
+        Path dataDirectory, int port, boolean cleanDataDirectory, Duration startupWait) {
+
+    public EmbeddedPostgresProperties {
+        if (dataDirectory == null) {
+            dataDirectory = Path.of("var", "postgres");
+        }
+        if (startupWait == null) {
+            startupWait = Duration.ofSeconds(60);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package fr.recouvrement.runmode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Decides, before any bean exists, whether this is the default run or production (DESIGN §4).
+ *
+ * <p>Default run: {@code spring.datasource.url} is not set from any source. The embedded PostgreSQL and,
+ * unless {@code spring.mail.host} is set, the embedded SMTP server take over, and the demo admin is created.
+ * Production: the settings production cannot do without are checked here, so a misconfigured node stops before
+ * it touches the database.
+ */
+public class RunMode implements EnvironmentPostProcessor {
+
+    public static final String DEFAULT_RUN = "recouvrement.default-run";
+    public static final String EMBEDDED_SMTP = "recouvrement.embedded-smtp.enabled";
+    static final String PROPERTY_SOURCE = "recouvrement-run-mode";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> derived = new LinkedHashMap<>();
+        boolean defaultRun = !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+        boolean mailHostSet = StringUtils.hasText(environment.getProperty("spring.mail.host"));
+        derived.put(DEFAULT_RUN, defaultRun);
+        if (defaultRun) {
+            if (!mailHostSet) {
+                int port = environment.getProperty("recouvrement.embedded-smtp.port", Integer.class, 0);
+                derived.put(EMBEDDED_SMTP, true);
+                derived.put("spring.mail.host", "127.0.0.1");
+                derived.put("spring.mail.port", port == 0 ? freePort() : port);
+            }
+            derived.put("camunda.bpm.admin-user.id", "demo");
+            derived.put("camunda.bpm.admin-user.password", "demo");
+            derived.put("camunda.bpm.admin-user.first-name", "Demo");
+            derived.put("camunda.bpm.admin-user.last-name", "Administrateur");
+        } else {
+            checkProduction(environment, mailHostSet);
+        }
+        // Last: anything the user configured wins over these derived values.
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, derived));
+    }
+
+    private static void checkProduction(ConfigurableEnvironment environment, boolean mailHostSet) {
+        if (!mailHostSet) {
+            throw new ProductionSettingMissingException(
+                    "spring.datasource.url is set (production mode) but no SMTP server is configured: "
+                            + "set SPRING_MAIL_HOST (and SPRING_MAIL_PORT, SPRING_MAIL_USERNAME, SPRING_MAIL_PASSWORD as needed).");
+        }
+        boolean adminId = StringUtils.hasText(environment.getProperty("camunda.bpm.admin-user.id"));
+        boolean adminPassword = StringUtils.hasText(environment.getProperty("camunda.bpm.admin-user.password"));
+        if (adminId != adminPassword) {
+            throw new ProductionSettingMissingException(
+                    "CAMUNDA_BPM_ADMIN_USER_ID and CAMUNDA_BPM_ADMIN_USER_PASSWORD must be set together: "
+                            + "the first administrator never gets a default password in production.");
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free TCP port for the embedded SMTP server", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package fr.recouvrement.security;
+
+import static fr.recouvrement.security.CollectionGroups.AGENTS;
+import static fr.recouvrement.security.CollectionGroups.ANALYSTS;
+import static fr.recouvrement.security.CollectionGroups.LEGAL;
+import static fr.recouvrement.security.CollectionGroups.MANAGERS;
+import static fr.recouvrement.security.CollectionGroups.READERS;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, in every mode, the groups, their permissions and the shared Tasklist filters of DESIGN §4, and adds
+ * what a new release grants to what is there; it never removes what an administrator added in Admin.
+ *
+ * <p>Agents see the tasks of their groups through the engine's own task permissions (a candidate group gets
+ * {@code READ} and {@code TASK_WORK} on its task), not through a blanket {@code READ_TASK}.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
+public class AccessBootstrap extends AbstractProcessEnginePlugin {
+
+    /** The process agents start from Tasklist to report a payment, a dispute, a promise... */
+    static final String SIGNALEMENT = "signalement";
+    private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
+
+    private static final Map<String, String> GROUP_NAMES = Map.of(
+            AGENTS, "Agents de recouvrement",
+            MANAGERS, "Responsables recouvrement",
+            ANALYSTS, "Analystes métier",
+            LEGAL, "Service juridique");
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        createGroups(engine.getIdentityService());
+        grantPermissions(engine.getAuthorizationService());
+        createFilters(engine);
+    }
+
+    private static void createGroups(IdentityService identity) {
+        GROUP_NAMES.forEach((id, name) -> {
+            if (identity.createGroupQuery().groupId(id).count() == 0) {
+                Group group = identity.newGroup(id);
+                group.setName(name);
+                group.setType("WORKFLOW");
+                identity.saveGroup(group);
+                log.info("Created group {}", id);
+            }
+        });
+    }
+
+    private static void grantPermissions(AuthorizationService authorizations) {
+        for (String group : READERS) {
+            grant(authorizations, group, Resources.USER, "*", READ);
+            grant(authorizations, group, Resources.GROUP, "*", READ);
+        }
+        for (String group : List.of(AGENTS, LEGAL)) {
+            grant(authorizations, group, Resources.APPLICATION, "tasklist", ACCESS);
+            grant(authorizations, group, Resources.PROCESS_DEFINITION, "*", READ);
+        }
+        for (String group : List.of(AGENTS, MANAGERS, LEGAL)) {
+            grant(authorizations, group, Resources.PROCESS_DEFINITION, SIGNALEMENT, READ, CREATE_INSTANCE);
+            grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", CREATE);
+        }
+        grant(authorizations, MANAGERS, Resources.APPLICATION, "tasklist", ACCESS);
+        grant(authorizations, MANAGERS, Resources.APPLICATION, "cockpit", ACCESS);
+        grant(authorizations, MANAGERS, Resources.PROCESS_DEFINITION, "*",
+                READ, READ_INSTANCE, READ_HISTORY, READ_TASK, ProcessDefinitionPermissions.RETRY_JOB);
+        grant(authorizations, MANAGERS, Resources.PROCESS_INSTANCE, "*", READ);
+        grant(authorizations, MANAGERS, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY);
+        grant(authorizations, MANAGERS, Resources.DEPLOYMENT, "*", READ);
+
+        grant(authorizations, ANALYSTS, Resources.APPLICATION, "cockpit", ACCESS);
+        grant(authorizations, ANALYSTS, Resources.APPLICATION, "tasklist", ACCESS);
+        grant(authorizations, ANALYSTS, Resources.DEPLOYMENT, "*", READ, CREATE);
+        grant(authorizations, ANALYSTS, Resources.PROCESS_DEFINITION, "*", READ, READ_INSTANCE, READ_HISTORY);
+        grant(authorizations, ANALYSTS, Resources.DECISION_DEFINITION, "*", READ, READ_HISTORY, CREATE_INSTANCE);
+        grant(authorizations, ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", READ);
+        grant(authorizations, ANALYSTS, Resources.PROCESS_INSTANCE, "*", READ);
+    }
+
+    /** Adds the permissions to the group's grant on that resource, creating the grant if needed. */
+    private static void grant(AuthorizationService authorizations, String group, Resource resource,
+            String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (hasAll(authorization, permissions)) {
+            return;
+        }
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private static boolean hasAll(Authorization authorization, Permission... permissions) {
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void createFilters(ProcessEngine engine) {
+        var tasks = engine.getTaskService();
+        createFilter(engine, "Mes tâches", "Les tâches qui me sont assignées", -10,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+        createFilter(engine, "Mon équipe", "Les tâches des groupes dont je fais partie", 0,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks().orderByDueDate().asc());
+        createFilter(engine, "À échéance aujourd'hui", "Les tâches de mes groupes dues aujourd'hui ou en retard", 10,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks()
+                        .dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay()}")
+                        .orderByDueDate().asc());
+    }
+
+    private static void createFilter(ProcessEngine engine, String name, String description, int priority,
+            TaskQuery query) {
+        FilterService filters = engine.getFilterService();
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name)
+                    .setQuery(query)
+                    .setProperties(Map.of(
+                            "description", description,
+                            "priority", priority,
+                            "refresh", true,
+                            "variables", List.of(
+                                    Map.of("name", "dossierNumber", "label", "Dossier"),
+                                    Map.of("name", "debtorName", "label", "Débiteur"),
+                                    Map.of("name", "amountDue", "label", "Montant dû"))));
+            filters.saveFilter(filter);
+            log.info("Created Tasklist filter '{}'", name);
+        }
+        for (String group : READERS) {
+            grant(engine.getAuthorizationService(), group, Resources.FILTER, filter.getId(), READ);
+        }
+    }
+}

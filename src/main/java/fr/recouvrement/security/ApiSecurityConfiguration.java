@@ -1,0 +1,66 @@
+package fr.recouvrement.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic on {@code /api} against Camunda's identity service (DESIGN §5): reads for the four groups and admins,
+ * writes for agents, managers and admins. Only {@code /api/**} passes through Spring Security: the webapps keep
+ * their own session login and CSRF protection, {@code /engine-rest} its Camunda filter, and the OpenAPI document,
+ * the Swagger UI and the health check stay public.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        String[] readers = withAdmins(CollectionGroups.READERS.stream());
+        String[] writers = withAdmins(CollectionGroups.WRITERS.stream());
+        return http
+                .securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(readers)
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyAuthority(readers)
+                        .anyRequest().hasAnyAuthority(writers))
+                .httpBasic(basic -> basic.realmName("Recouvrement")
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"Recouvrement\"");
+                            writeProblem(objectMapper, request, response, HttpStatus.UNAUTHORIZED,
+                                    "Authentification requise : identifiant et mot de passe Camunda (HTTP Basic).");
+                        }))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        writeProblem(objectMapper, request, response, HttpStatus.FORBIDDEN,
+                                "Vos groupes ne donnent pas le droit de faire cette opération.")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic-authenticated API: no browser session for a CSRF attack to ride on.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    private static String[] withAdmins(Stream<String> groups) {
+        return Stream.concat(groups, Stream.of(Groups.CAMUNDA_ADMIN)).toArray(String[]::new);
+    }
+
+    private static void writeProblem(ObjectMapper objectMapper, HttpServletRequest request,
+            HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

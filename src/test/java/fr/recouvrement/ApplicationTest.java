@@ -1,0 +1,91 @@
+package fr.recouvrement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.recouvrement.deployment.ScenarioDeployer;
+import fr.recouvrement.security.CollectionGroups;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The whole application on the embedded PostgreSQL, in the default run. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ApplicationTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void deploysEveryFileOfBpmnAndFormsUnderItsRelativeName() throws IOException {
+        RepositoryService repository = engine.getRepositoryService();
+        Deployment deployment = repository.createDeploymentQuery().deploymentName(ScenarioDeployer.DEPLOYMENT_NAME)
+                .orderByDeploymentTime().desc().list().get(0);
+
+        assertThat(repository.getDeploymentResourceNames(deployment.getId()))
+                .containsExactlyInAnyOrderElementsOf(filesUnder("bpmn", "forms"));
+        assertThat(repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
+                .processDefinitionKey("suivi-facture").singleResult().getResourceName())
+                .isEqualTo("bpmn/suivi-facture.bpmn");
+    }
+
+    @Test
+    void flywayMigratedTheLedgerSchema() {
+        Integer applied = jdbc.queryForObject(
+                "select count(*) from recouvrement.flyway_schema_history where success and version = '1'", Integer.class);
+        assertThat(applied).isEqualTo(1);
+    }
+
+    @Test
+    void createsGroupsDemoUsersAndTasklistFilters() {
+        IdentityService identity = engine.getIdentityService();
+        assertThat(identity.createGroupQuery().groupIdIn(CollectionGroups.READERS.toArray(String[]::new)).count())
+                .isEqualTo(4);
+        assertThat(identity.checkPassword("agent", "agent")).isTrue();
+        assertThat(identity.createUserQuery().memberOfGroup(CollectionGroups.AGENTS).userId("agent").count())
+                .isEqualTo(1);
+        assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("demo").count()).isEqualTo(1);
+
+        FilterService filters = engine.getFilterService();
+        assertThat(filters.createFilterQuery().list()).extracting(Filter::getName)
+                .contains("Mes tâches", "Mon équipe", "À échéance aujourd'hui");
+    }
+
+    @Test
+    void authorizationsAreOnAndAsyncStepsRetryBeforeRaisingAnIncident() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.isAuthorizationEnabled()).isTrue();
+        assertThat(configuration.getFailedJobRetryTimeCycle()).isEqualTo("R5/PT5M");
+        assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+    }
+
+    private static List<String> filesUnder(String... folders) throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        for (String folder : folders) {
+            try (Stream<Path> files = Files.walk(Path.of(folder))) {
+                files.filter(Files::isRegularFile).map(path -> path.toString().replace('\\', '/')).forEach(names::add);
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,124 @@
+package fr.recouvrement.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Who may call what, over real HTTP (DESIGN §4 and §5). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AccessTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/engine-rest/process-definition", "/api/me"})
+    void refusesAnonymousCallsAndAcceptsCamundaUsers(String path) {
+        assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // A user who is not there: a wrong password would lock a real user for a few seconds (Camunda's login delay).
+        assertThat(http.withBasicAuth("nobody", "wrong").getForEntity(path, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("agent", "agent").getForEntity(path, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void apiAnswersProblemJsonWhenUnauthenticated() {
+        ResponseEntity<String> response = http.getForEntity("/api/me", String.class);
+
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        assertThat(response.getBody()).contains("\"status\":401").contains("HTTP Basic");
+    }
+
+    @Test
+    void apiTellsTheUserWhoTheyAre() {
+        ResponseEntity<String> response = http.withBasicAuth("juriste", "juriste").getForEntity("/api/me", String.class);
+
+        assertThat(response.getBody()).contains("\"id\":\"juriste\"").contains("\"groups\":[\"juridique\"]");
+    }
+
+    @Test
+    void readOnlyGroupsMayNotWriteThroughTheApi() {
+        ResponseEntity<String> analyst = http.withBasicAuth("analyste", "analyste").postForEntity("/api/me", "{}", String.class);
+        ResponseEntity<String> agent = http.withBasicAuth("agent", "agent").postForEntity("/api/me", "{}", String.class);
+
+        assertThat(analyst.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(analyst.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        // Past security; /api/me has no POST.
+        assertThat(agent.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @Test
+    void onlyAnalystsAndAdminsDeploy() throws IOException {
+        assertThat(deployAs("agent").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(deployAs("manager").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(deployAs("analyste").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(deployAs("demo").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void agentsSeeTheSharedFiltersAndProcessesButNotTheAdminApplication() {
+        ResponseEntity<String> filters = http.withBasicAuth("agent", "agent").getForEntity("/engine-rest/filter", String.class);
+        assertThat(filters.getBody()).contains("Mes tâches", "Mon équipe", "À échéance aujourd'hui");
+
+        ResponseEntity<String> definitions = http.withBasicAuth("agent", "agent")
+                .getForEntity("/engine-rest/process-definition?key=suivi-facture", String.class);
+        assertThat(definitions.getBody()).contains("\"key\":\"suivi-facture\"");
+
+        ResponseEntity<String> authorizations = http.withBasicAuth("agent", "agent")
+                .getForEntity("/engine-rest/authorization/check?permissionName=ACCESS&resourceName=application"
+                        + "&resourceType=0&resourceId=admin", String.class);
+        assertThat(authorizations.getBody()).contains("\"authorized\":false");
+    }
+
+    @Test
+    void publicEndpointsStayPublic() {
+        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("UP");
+        assertThat(http.getForEntity("/v3/api-docs", String.class).getBody()).contains("/api/me");
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void tasklistCockpitAndAdminAnswer() {
+        for (String app : new String[] {"tasklist", "cockpit", "admin"}) {
+            ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
+            assertThat(page.getStatusCode()).as(app).isEqualTo(HttpStatus.OK);
+            assertThat(page.getBody()).as(app).containsIgnoringCase("camunda");
+        }
+    }
+
+    private ResponseEntity<String> deployAs(String user) throws IOException {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("deployment-name", "modeler-" + user);
+        byte[] diagram = Files.readAllBytes(Path.of("bpmn/suivi-facture.bpmn"));
+        form.add("data", new ByteArrayResource(diagram) {
+            @Override
+            public String getFilename() {
+                return "suivi-facture.bpmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>(form, headers), String.class);
+    }
+}
