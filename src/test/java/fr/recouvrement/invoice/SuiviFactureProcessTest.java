@@ -2,6 +2,8 @@ package fr.recouvrement.invoice;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,9 @@ class SuiviFactureProcessTest {
     void anAgentChecksTheInvoiceThenTheFollowUpEnds() throws IOException {
         ProcessInstance instance = runtime.startProcessInstanceByKey("suivi-facture", "F-2026-0001");
 
+        // Started asynchronously: the caller's transaction only stores the job.
+        assertThat(instance).isWaitingAt("FactureEnregistree");
+        execute(job());
         assertThat(instance).isWaitingAt("VerifierFacture");
         assertThat(task()).hasCandidateGroup("agents-recouvrement");
         // formRef binding "latest" finds the Camunda Form deployed from forms/.

@@ -1,0 +1,6 @@
+package fr.recouvrement.debtor;
+
+/** What an invoice says about its debtor; the latest details received win (DESIGN §5). */
+public record DebtorDetails(
+        DebtorType type, String siren, String name, Segment segment, String email, String phone, Address address) {
+}

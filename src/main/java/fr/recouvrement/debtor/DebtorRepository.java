@@ -1,0 +1,67 @@
+package fr.recouvrement.debtor;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Debtors: a company found by SIREN, a consumer by name, e-mail and postal code. */
+@Repository
+public class DebtorRepository {
+
+    private static final String COLUMNS = "id, type, siren, name, segment, email, phone, address_line1, "
+            + "address_line2, postal_code, city, country";
+
+    private final JdbcClient jdbc;
+
+    public DebtorRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Finds the debtor or creates it, in one statement so that two concurrent requests for a new debtor get one row;
+     * a known company's contact details are replaced by these (the latest win).
+     */
+    public long upsert(DebtorDetails debtor) {
+        String conflict = debtor.type() == DebtorType.B2B
+                ? "(siren) where type = 'B2B'"
+                : "(lower(name), lower(email), postal_code) where type = 'B2C'";
+        return jdbc.sql("""
+                insert into recouvrement.debtor (type, siren, name, segment, email, phone,
+                    address_line1, address_line2, postal_code, city, country)
+                values (:type, :siren, :name, :segment, :email, :phone, :line1, :line2, :postalCode, :city, :country)
+                on conflict %s do update set
+                    name = excluded.name, segment = excluded.segment, email = excluded.email, phone = excluded.phone,
+                    address_line1 = excluded.address_line1, address_line2 = excluded.address_line2,
+                    postal_code = excluded.postal_code, city = excluded.city, country = excluded.country,
+                    updated_at = now()
+                returning id
+                """.formatted(conflict))
+                .param("type", debtor.type().name())
+                .param("siren", debtor.siren())
+                .param("name", debtor.name())
+                .param("segment", debtor.segment().name())
+                .param("email", debtor.email())
+                .param("phone", debtor.phone())
+                .param("line1", debtor.address().line1())
+                .param("line2", debtor.address().line2())
+                .param("postalCode", debtor.address().postalCode())
+                .param("city", debtor.address().city())
+                .param("country", debtor.address().country())
+                .query(Long.class).single();
+    }
+
+    public Optional<Debtor> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from recouvrement.debtor where id = ?")
+                .param(id).query(DebtorRepository::map).optional();
+    }
+
+    static Debtor map(ResultSet rs, int row) throws SQLException {
+        return new Debtor(rs.getLong("id"), new DebtorDetails(
+                DebtorType.valueOf(rs.getString("type")), rs.getString("siren"), rs.getString("name"),
+                Segment.valueOf(rs.getString("segment")), rs.getString("email"), rs.getString("phone"),
+                new Address(rs.getString("address_line1"), rs.getString("address_line2"),
+                        rs.getString("postal_code"), rs.getString("city"), rs.getString("country"))));
+    }
+}

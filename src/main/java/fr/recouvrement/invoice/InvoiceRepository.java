@@ -1,0 +1,120 @@
+package fr.recouvrement.invoice;
+
+import fr.recouvrement.debtor.Address;
+import fr.recouvrement.debtor.DebtorType;
+import fr.recouvrement.debtor.Segment;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Invoices with their debtor, dossier and the sums of their payments and credit notes. */
+@Repository
+public class InvoiceRepository {
+
+    private static final String VIEW = """
+            select i.number, i.issue_date, i.due_date, i.description, i.currency, i.amount, i.status, i.stage,
+                   dos.number as dossier_number, s.paid, s.credited,
+                   deb.id as debtor_id, deb.type as debtor_type, deb.siren, deb.name as debtor_name, deb.segment,
+                   deb.email, deb.phone, deb.address_line1, deb.address_line2, deb.postal_code, deb.city, deb.country
+            from recouvrement.invoice i
+            join recouvrement.debtor deb on deb.id = i.debtor_id
+            left join recouvrement.dossier dos on dos.id = i.dossier_id
+            cross join lateral (
+                select coalesce(sum(p.amount) filter (where p.type = 'PAYMENT'), 0) as paid,
+                       coalesce(sum(p.amount) filter (where p.type = 'CREDIT_NOTE'), 0) as credited
+                from recouvrement.payment p where p.invoice_id = i.id) s
+            """;
+
+    private final JdbcClient jdbc;
+
+    public InvoiceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a new invoice; a {@code DuplicateKeyException} says its number is already taken. */
+    public long insert(NewInvoice invoice, long debtorId) {
+        return jdbc.sql("""
+                insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, amount, currency, description)
+                values (:number, :debtorId, :issueDate, :dueDate, :amount, :currency, :description)
+                returning id
+                """)
+                .param("number", invoice.number())
+                .param("debtorId", debtorId)
+                .param("issueDate", invoice.issueDate())
+                .param("dueDate", invoice.dueDate())
+                .param("amount", invoice.amount())
+                .param("currency", invoice.currency())
+                .param("description", invoice.description())
+                .query(Long.class).single();
+    }
+
+    public Optional<InvoiceView> findByNumber(String number) {
+        return jdbc.sql(VIEW + " where i.number = ?").param(number).query(InvoiceRepository::map).optional();
+    }
+
+    /** Filters of the invoice list; null means "any". */
+    public record Filter(InvoiceStatus status, String debtorSiren, String dossierNumber) {
+    }
+
+    /** One page of invoices, newest first, and how many match in all. */
+    public record Page(List<InvoiceView> items, long totalItems) {
+    }
+
+    public Page list(Filter filter, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.status() != null) {
+            conditions.add("i.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.debtorSiren() != null) {
+            conditions.add("deb.siren = :siren");
+            params.put("siren", filter.debtorSiren());
+        }
+        if (filter.dossierNumber() != null) {
+            conditions.add("dos.number = :dossier");
+            params.put("dossier", filter.dossierNumber());
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        long total = jdbc.sql("""
+                select count(*) from recouvrement.invoice i
+                join recouvrement.debtor deb on deb.id = i.debtor_id
+                left join recouvrement.dossier dos on dos.id = i.dossier_id""" + where)
+                .params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<InvoiceView> items = jdbc.sql(VIEW + where + " order by i.created_at desc, i.id desc limit :limit offset :offset")
+                .params(params).query(InvoiceRepository::map).list();
+        return new Page(items, total);
+    }
+
+    private static InvoiceView map(ResultSet rs, int row) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal("amount");
+        BigDecimal paid = rs.getBigDecimal("paid").setScale(2);
+        BigDecimal credited = rs.getBigDecimal("credited").setScale(2);
+        return new InvoiceView(
+                rs.getString("number"),
+                rs.getObject("issue_date", java.time.LocalDate.class),
+                rs.getObject("due_date", java.time.LocalDate.class),
+                rs.getString("description"),
+                rs.getString("currency"),
+                amount, paid, credited, amount.subtract(paid).subtract(credited),
+                null, null, null,
+                InvoiceStatus.valueOf(rs.getString("status")),
+                rs.getString("stage"),
+                rs.getString("dossier_number"),
+                new InvoiceView.DebtorView(rs.getLong("debtor_id"), DebtorType.valueOf(rs.getString("debtor_type")),
+                        rs.getString("siren"), rs.getString("debtor_name"), Segment.valueOf(rs.getString("segment")),
+                        rs.getString("email"), rs.getString("phone"),
+                        new Address(rs.getString("address_line1"), rs.getString("address_line2"),
+                                rs.getString("postal_code"), rs.getString("city"), rs.getString("country"))),
+                List.of());
+    }
+}

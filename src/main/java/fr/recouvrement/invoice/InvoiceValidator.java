@@ -1,0 +1,267 @@
+package fr.recouvrement.invoice;
+
+import static fr.recouvrement.invoice.InvoiceField.AMOUNT;
+import static fr.recouvrement.invoice.InvoiceField.CITY;
+import static fr.recouvrement.invoice.InvoiceField.COUNTRY;
+import static fr.recouvrement.invoice.InvoiceField.CURRENCY;
+import static fr.recouvrement.invoice.InvoiceField.DEBTOR_NAME;
+import static fr.recouvrement.invoice.InvoiceField.DESCRIPTION;
+import static fr.recouvrement.invoice.InvoiceField.DUE_DATE;
+import static fr.recouvrement.invoice.InvoiceField.EMAIL;
+import static fr.recouvrement.invoice.InvoiceField.ISSUE_DATE;
+import static fr.recouvrement.invoice.InvoiceField.LINE1;
+import static fr.recouvrement.invoice.InvoiceField.LINE2;
+import static fr.recouvrement.invoice.InvoiceField.NUMBER;
+import static fr.recouvrement.invoice.InvoiceField.PHONE;
+import static fr.recouvrement.invoice.InvoiceField.POSTAL_CODE;
+import static fr.recouvrement.invoice.InvoiceField.SEGMENT;
+import static fr.recouvrement.invoice.InvoiceField.SIREN;
+import static fr.recouvrement.invoice.InvoiceField.TYPE;
+
+import fr.recouvrement.debtor.Address;
+import fr.recouvrement.debtor.DebtorDetails;
+import fr.recouvrement.debtor.DebtorType;
+import fr.recouvrement.debtor.Segment;
+import fr.recouvrement.debtor.Siren;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The rules an invoice must meet before it is stored (issue: ledger), every broken rule reported at once. A payment
+ * term beyond the legal caps (RULES-FR §2) is accepted with a warning.
+ */
+public final class InvoiceValidator {
+
+    static final Pattern NUMBER_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,50}");
+    /** Pragmatic e-mail syntax: one @, no blanks, a dot in the domain; the SMTP server has the last word. */
+    private static final Pattern EMAIL_PATTERN =
+            Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern PHONE_PATTERN = Pattern.compile("\\+?[0-9 .()-]{6,30}");
+    private static final Pattern FRENCH_POSTAL_CODE = Pattern.compile("[0-9]{5}");
+    private static final Pattern COUNTRY_PATTERN = Pattern.compile("[A-Z]{2}");
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /** L441-10 I: at most 60 days from the invoice date, or 45 days end of month when the contract says so. */
+    private static final int MAX_TERM_DAYS = 60;
+    private static final int MAX_TERM_DAYS_END_OF_MONTH = 45;
+
+    private InvoiceValidator() {
+    }
+
+    /** One problem with one field. */
+    public record Problem(InvoiceField field, String message) {
+    }
+
+    /** The checked invoice and its warnings, or the problems that prevent storing it. */
+    public record Result(NewInvoice invoice, List<String> warnings, List<Problem> problems) {
+
+        public boolean isValid() {
+            return problems.isEmpty();
+        }
+    }
+
+    public static Result validate(RawInvoice raw, InputFormat format) {
+        List<Problem> problems = new ArrayList<>();
+
+        String number = raw.get(NUMBER);
+        if (number == null) {
+            problems.add(new Problem(NUMBER, "Le numéro de facture est obligatoire."));
+        } else if (!NUMBER_PATTERN.matcher(number).matches()) {
+            problems.add(new Problem(NUMBER,
+                    "Le numéro de facture doit compter 1 à 50 caractères parmi lettres, chiffres, point, tiret et souligné."));
+        }
+        LocalDate issueDate = date(raw, ISSUE_DATE, format, problems, "La date d'émission");
+        LocalDate dueDate = date(raw, DUE_DATE, format, problems, "La date d'échéance");
+        if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {
+            problems.add(new Problem(DUE_DATE, "La date d'échéance ne peut pas précéder la date d'émission ("
+                    + issueDate + ")."));
+        }
+        BigDecimal amount = amount(raw.get(AMOUNT), format, problems);
+        String currency = raw.get(CURRENCY);
+        if (currency == null) {
+            problems.add(new Problem(CURRENCY, "La devise est obligatoire (EUR)."));
+        } else if (!"EUR".equals(currency.toUpperCase(Locale.ROOT))) {
+            problems.add(new Problem(CURRENCY, "Seul l'euro (EUR) est accepté."));
+        }
+        String description = raw.get(DESCRIPTION);
+        maxLength(DESCRIPTION, description, 500, problems);
+
+        DebtorDetails debtor = debtor(raw, problems);
+
+        if (!problems.isEmpty()) {
+            return new Result(null, List.of(), List.copyOf(problems));
+        }
+        NewInvoice invoice = new NewInvoice(number, issueDate, dueDate, amount, "EUR", description, debtor);
+        return new Result(invoice, warnings(invoice), List.of());
+    }
+
+    private static DebtorDetails debtor(RawInvoice raw, List<Problem> problems) {
+        String name = required(raw, DEBTOR_NAME, "Le nom du débiteur est obligatoire.", problems);
+        maxLength(DEBTOR_NAME, name, 200, problems);
+        DebtorType type = choice(raw, TYPE, DebtorType.class, "Le type de débiteur", problems);
+        Segment segment = choice(raw, SEGMENT, Segment.class, "Le segment", problems);
+
+        String siren = raw.get(SIREN);
+        if (siren != null) {
+            siren = siren.replace(" ", "");
+        }
+        if (siren == null && type == DebtorType.B2B) {
+            problems.add(new Problem(SIREN, "Le SIREN est obligatoire pour un débiteur professionnel (B2B)."));
+        } else if (siren != null && !Siren.isValid(siren)) {
+            problems.add(new Problem(SIREN, "Le SIREN doit compter 9 chiffres et respecter la clé de Luhn."));
+        }
+
+        String email = required(raw, EMAIL, "L'adresse e-mail du débiteur est obligatoire.", problems);
+        if (email != null && (email.length() > 254 || !EMAIL_PATTERN.matcher(email).matches())) {
+            problems.add(new Problem(EMAIL, "L'adresse e-mail n'est pas valide."));
+        }
+        String phone = raw.get(PHONE);
+        if (phone != null && !PHONE_PATTERN.matcher(phone).matches()) {
+            problems.add(new Problem(PHONE, "Le numéro de téléphone n'est pas valide."));
+        }
+
+        String line1 = required(raw, LINE1, "L'adresse (ligne 1) est obligatoire.", problems);
+        maxLength(LINE1, line1, 200, problems);
+        String line2 = raw.get(LINE2);
+        maxLength(LINE2, line2, 200, problems);
+        String city = required(raw, CITY, "La ville est obligatoire.", problems);
+        maxLength(CITY, city, 100, problems);
+        String country = required(raw, COUNTRY, "Le pays est obligatoire (code ISO à deux lettres, FR).", problems);
+        if (country != null) {
+            country = country.toUpperCase(Locale.ROOT);
+            if (!COUNTRY_PATTERN.matcher(country).matches()) {
+                problems.add(new Problem(COUNTRY, "Le pays doit être un code ISO à deux lettres (FR, BE...)."));
+            }
+        }
+        String postalCode = required(raw, POSTAL_CODE, "Le code postal est obligatoire.", problems);
+        if (postalCode != null) {
+            if ("FR".equals(country) && !FRENCH_POSTAL_CODE.matcher(postalCode).matches()) {
+                problems.add(new Problem(POSTAL_CODE, "Un code postal français compte 5 chiffres."));
+            } else {
+                maxLength(POSTAL_CODE, postalCode, 20, problems);
+            }
+        }
+        if (type == null || segment == null) {
+            return null;
+        }
+        return new DebtorDetails(type, siren, name, segment, email, phone,
+                new Address(line1, line2, postalCode, city, country));
+    }
+
+    private static List<String> warnings(NewInvoice invoice) {
+        if (invoice.debtor().type() != DebtorType.B2B) {
+            return List.of();
+        }
+        LocalDate sixtyDays = invoice.issueDate().plusDays(MAX_TERM_DAYS);
+        LocalDate endOfMonth = invoice.issueDate().plusDays(MAX_TERM_DAYS_END_OF_MONTH)
+                .with(TemporalAdjusters.lastDayOfMonth());
+        LocalDate cap = sixtyDays.isAfter(endOfMonth) ? sixtyDays : endOfMonth;
+        if (!invoice.dueDate().isAfter(cap)) {
+            return List.of();
+        }
+        long term = ChronoUnit.DAYS.between(invoice.issueDate(), invoice.dueDate());
+        return List.of("Facture " + invoice.number() + " : délai de paiement de " + term
+                + " jours, au-delà des plafonds légaux entre professionnels (60 jours date de facture ou 45 jours fin de"
+                + " mois, Code de commerce L441-10) ; facture enregistrée.");
+    }
+
+    private static String required(RawInvoice raw, InvoiceField field, String message, List<Problem> problems) {
+        String value = raw.get(field);
+        if (value == null) {
+            problems.add(new Problem(field, message));
+        }
+        return value;
+    }
+
+    private static void maxLength(InvoiceField field, String value, int max, List<Problem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(new Problem(field, "Au plus " + max + " caractères."));
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(RawInvoice raw, InvoiceField field, Class<E> type, String label,
+            List<Problem> problems) {
+        String value = raw.get(field);
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        if (value == null) {
+            problems.add(new Problem(field, label + " est obligatoire (" + allowed + ")."));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(field, label + " doit valoir " + allowed + "."));
+            return null;
+        }
+    }
+
+    private static LocalDate date(RawInvoice raw, InvoiceField field, InputFormat format, List<Problem> problems,
+            String label) {
+        String value = raw.get(field);
+        if (value == null) {
+            problems.add(new Problem(field, label + " est obligatoire."));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value, ISO);
+        } catch (DateTimeParseException iso) {
+            if (format == InputFormat.CSV) {
+                try {
+                    return LocalDate.parse(value, FRENCH);
+                } catch (DateTimeParseException french) {
+                    problems.add(new Problem(field, label + " « " + value
+                            + " » n'est pas une date valide (AAAA-MM-JJ ou JJ/MM/AAAA)."));
+                    return null;
+                }
+            }
+            problems.add(new Problem(field, label + " « " + value + " » n'est pas une date valide (AAAA-MM-JJ)."));
+            return null;
+        }
+    }
+
+    /** Parses an amount exactly; never through a double. */
+    static BigDecimal amount(String value, InputFormat format, List<Problem> problems) {
+        if (value == null) {
+            problems.add(new Problem(AMOUNT, "Le montant est obligatoire."));
+            return null;
+        }
+        String text = value;
+        if (format == InputFormat.CSV) {
+            // Spreadsheets write "1 234,50" with spaces (or no-break spaces) between thousands and a decimal comma.
+            text = text.replaceAll("[\\s\\u00A0\\u202F]", "").replace(',', '.');
+        }
+        if (!text.matches("-?[0-9]+(\\.[0-9]+)?")) {
+            problems.add(new Problem(AMOUNT, "Le montant « " + value + " » n'est pas un nombre décimal"
+                    + (format == InputFormat.CSV ? "." : " (point décimal, par exemple 1234.50).")));
+            return null;
+        }
+        BigDecimal amount = new BigDecimal(text);
+        if (amount.signum() <= 0) {
+            problems.add(new Problem(AMOUNT, "Le montant doit être supérieur à zéro."));
+            return null;
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            problems.add(new Problem(AMOUNT, "Le montant a au plus deux décimales."));
+            return null;
+        }
+        if (amount.compareTo(MAX_AMOUNT) > 0) {
+            problems.add(new Problem(AMOUNT, "Le montant dépasse " + MAX_AMOUNT.toPlainString() + " EUR."));
+            return null;
+        }
+        return amount.setScale(2);
+    }
+}

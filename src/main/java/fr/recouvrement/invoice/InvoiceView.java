@@ -1,0 +1,47 @@
+package fr.recouvrement.invoice;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.recouvrement.debtor.Address;
+import fr.recouvrement.debtor.DebtorType;
+import fr.recouvrement.debtor.Segment;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An invoice as the API returns it. Amounts are decimal strings with two decimals ("1234.50"). */
+public record InvoiceView(
+        @Schema(example = "F-2026-0042") String number,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        @Schema(example = "Maintenance annuelle") String description,
+        @Schema(example = "EUR") String currency,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "1500.00") BigDecimal amount,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "500.00") BigDecimal paid,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "0.00") BigDecimal credited,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "1000.00") BigDecimal balance,
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = "string", nullable = true, description = "Pénalités de retard ; null tant qu'elles ne sont pas calculées")
+        BigDecimal penalties,
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = "string", nullable = true, description = "Indemnité forfaitaire de recouvrement (40 EUR, B2B)")
+        BigDecimal indemnity,
+        @Schema(nullable = true) LocalDate prescriptionDate,
+        InvoiceStatus status,
+        @Schema(example = "PRE_ECHEANCE") String stage,
+        @Schema(nullable = true, example = "D-552081317-001") String dossier,
+        DebtorView debtor,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
+
+    /** The invoice's debtor. */
+    public record DebtorView(
+            long id, DebtorType type, @Schema(example = "552081317") String siren, String name, Segment segment,
+            String email, String phone, Address address) {
+    }
+
+    InvoiceView withWarnings(List<String> newWarnings) {
+        return new InvoiceView(number, issueDate, dueDate, description, currency, amount, paid, credited, balance,
+                penalties, indemnity, prescriptionDate, status, stage, dossier, debtor, List.copyOf(newWarnings));
+    }
+}
