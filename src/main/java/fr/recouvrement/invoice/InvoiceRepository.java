@@ -59,6 +59,22 @@ public class InvoiceRepository {
         return jdbc.sql(VIEW + " where i.number = ?").param(number).query(InvoiceRepository::map).optional();
     }
 
+    /** The keys that link an invoice to its dossier's records. */
+    public record InvoiceKeys(long id, Long dossierId) {
+    }
+
+    public Optional<InvoiceKeys> findKeys(String number) {
+        return jdbc.sql("select id, dossier_id from recouvrement.invoice where number = ?").param(number)
+                .query((rs, row) -> new InvoiceKeys(rs.getLong("id"), rs.getObject("dossier_id", Long.class)))
+                .optional();
+    }
+
+    /** A dossier's invoices, oldest due date first. */
+    public List<InvoiceView> findByDossier(long dossierId) {
+        return jdbc.sql(VIEW + " where i.dossier_id = ? order by i.due_date, i.number").param(dossierId)
+                .query(InvoiceRepository::map).list();
+    }
+
     /** Filters of the invoice list; null means "any". */
     public record Filter(InvoiceStatus status, String debtorSiren, String dossierNumber) {
     }

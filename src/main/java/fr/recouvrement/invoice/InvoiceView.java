@@ -3,6 +3,8 @@ package fr.recouvrement.invoice;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.recouvrement.debtor.Address;
+import fr.recouvrement.debtor.Debtor;
+import fr.recouvrement.debtor.DebtorDetails;
 import fr.recouvrement.debtor.DebtorType;
 import fr.recouvrement.debtor.Segment;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,6 +40,12 @@ public record InvoiceView(
     public record DebtorView(
             long id, DebtorType type, @Schema(example = "552081317") String siren, String name, Segment segment,
             String email, String phone, Address address) {
+
+        public static DebtorView of(Debtor debtor) {
+            DebtorDetails details = debtor.details();
+            return new DebtorView(debtor.id(), details.type(), details.siren(), details.name(), details.segment(),
+                    details.email(), details.phone(), details.address());
+        }
     }
 
     InvoiceView withWarnings(List<String> newWarnings) {

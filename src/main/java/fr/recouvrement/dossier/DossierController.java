@@ -1,0 +1,60 @@
+package fr.recouvrement.dossier;
+
+import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.communication.CommunicationRepository;
+import fr.recouvrement.debtor.DebtorRepository;
+import fr.recouvrement.invoice.InvoiceRepository;
+import fr.recouvrement.invoice.InvoiceStatus;
+import fr.recouvrement.invoice.InvoiceView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A debtor's dossier with its invoices, amounts and communications. */
+@RestController
+@Tag(name = "Dossiers")
+public class DossierController {
+
+    /** Invoices whose balance is claimed; a disputed invoice is suspended, a paid or cancelled one settled. */
+    private static final Set<InvoiceStatus> CLAIMED =
+            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PAYMENT_PLAN, InvoiceStatus.JUDICIAL);
+
+    private final DossierRepository dossiers;
+    private final DebtorRepository debtors;
+    private final InvoiceRepository invoices;
+    private final CommunicationRepository communications;
+
+    public DossierController(DossierRepository dossiers, DebtorRepository debtors, InvoiceRepository invoices,
+            CommunicationRepository communications) {
+        this.dossiers = dossiers;
+        this.debtors = debtors;
+        this.invoices = invoices;
+        this.communications = communications;
+    }
+
+    @GetMapping("/api/dossiers/{number}")
+    @Operation(summary = "Un dossier : débiteur, factures, montants dus, J, étape, communications")
+    public DossierView get(@PathVariable String number) {
+        DossierRepository.DossierRow dossier = dossiers.findByNumber(number)
+                .orElseThrow(() -> new NotFoundException("Aucun dossier n'a le numéro " + number + "."));
+        List<InvoiceView> dossierInvoices = invoices.findByDossier(dossier.id());
+        InvoiceView.DebtorView debtor = debtors.findById(dossier.debtorId()).map(InvoiceView.DebtorView::of)
+                .orElseThrow();
+        return new DossierView(dossier.number(), dossier.status(), dossier.originDate(), dossier.stage(),
+                dossier.openedAt(), dossier.closedAt(), dossier.closingReason(), debtor,
+                balanceOf(dossierInvoices, CLAIMED), balanceOf(dossierInvoices, EnumSet.of(InvoiceStatus.DISPUTED)),
+                dossierInvoices, communications.forDossier(dossier.id()));
+    }
+
+    private static BigDecimal balanceOf(List<InvoiceView> invoices, Set<InvoiceStatus> statuses) {
+        return invoices.stream().filter(invoice -> statuses.contains(invoice.status()))
+                .map(InvoiceView::balance).filter(balance -> balance.signum() > 0)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+}

@@ -1,0 +1,30 @@
+package fr.recouvrement.dossier;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import fr.recouvrement.communication.CommunicationView;
+import fr.recouvrement.invoice.InvoiceView;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A debtor's collection dossier: its invoices, what is due, where it stands, what was sent (DESIGN §5). */
+public record DossierView(
+        @Schema(example = "D-552081317-001") String number,
+        @Schema(allowableValues = {"OPEN", "NOTICE_SENT", "CLOSED"}) String status,
+        @Schema(description = "J : la plus ancienne échéance des factures à l'ouverture du dossier") LocalDate originDate,
+        @Schema(nullable = true, example = "RELANCE_1") String stage,
+        OffsetDateTime openedAt,
+        @Schema(nullable = true) OffsetDateTime closedAt,
+        @Schema(nullable = true) String closingReason,
+        InvoiceView.DebtorView debtor,
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = "string", example = "2500.00", description = "Solde des factures réclamées (hors litiges)")
+        BigDecimal amountDue,
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = "string", example = "0.00", description = "Solde des factures en litige, suspendues")
+        BigDecimal amountDisputed,
+        List<InvoiceView> invoices,
+        List<CommunicationView> communications) {
+}
