@@ -3,6 +3,9 @@ package fr.recouvrement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.deployment.ScenarioDeployer;
+import fr.recouvrement.penalties.HalfYear;
+import fr.recouvrement.penalties.RateTable;
+import java.math.BigDecimal;
 import fr.recouvrement.security.CollectionGroups;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +77,14 @@ class ApplicationTest {
         assertThat(configuration.isAuthorizationEnabled()).isTrue();
         assertThat(configuration.getFailedJobRetryTimeCycle()).isEqualTo("R5/PT5M");
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+    }
+
+    @Test
+    void shipsTheRulesFrRateTableWithoutGuessingTheNextHalfYear(@Autowired RateTable rates) {
+        assertThat(rates.penaltyRate(new HalfYear(2023, 1))).contains(new BigDecimal("12.50"));
+        assertThat(rates.penaltyRate(new HalfYear(2026, 1))).contains(new BigDecimal("12.15"));
+        assertThat(rates.legalRate(new HalfYear(2026, 1))).contains(new BigDecimal("2.62"));
+        assertThat(rates.penaltyRate(new HalfYear(2026, 2))).isEmpty();
     }
 
     private static List<String> filesUnder(String... folders) throws IOException {

@@ -1,0 +1,96 @@
+package fr.recouvrement.penalties;
+
+import fr.recouvrement.debtor.DebtorType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * RULES-FR §1, §3 and §5 applied to one invoice: penalties or legal interest, the 40 EUR indemnity, prescription.
+ *
+ * <ul>
+ *   <li>B2B: penalties from the day after the due date at the half-year's rate (contractual, else ECB + 10), on the
+ *       balance left by payments and credit notes; 40 EUR once when the invoice was not settled on its due date.
+ *   <li>B2C: never a penalty, an indemnity or a fee; legal interest ("autres cas") from the day after the debtor
+ *       received the mise en demeure.
+ *   <li>Both stop accruing on the day of a judgment opening a collective procedure (L622-28): the last day that bears
+ *       interest is the day before.
+ *   <li>Prescription: 5 years (B2B) or 2 years (B2C) after the due date or the debtor's last acknowledgement of the
+ *       debt (a payment, a signed payment plan); a 29 February start ends on 28 February.
+ * </ul>
+ */
+@Component
+public class LatePaymentLaw {
+
+    static final BigDecimal INDEMNITY = new BigDecimal("40.00");
+    static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    static final int PRESCRIPTION_YEARS_B2B = 5;
+    static final int PRESCRIPTION_YEARS_B2C = 2;
+
+    private final RateTable rates;
+
+    public LatePaymentLaw(RateTable rates) {
+        this.rates = rates;
+    }
+
+    public LegalAmounts apply(InvoiceFacts invoice, LocalDate today) {
+        List<Reduction> reductions = Stream.concat(invoice.payments().stream(), invoice.creditNotes().stream()).toList();
+        LocalDate lastDay = today;
+        if (invoice.insolvencyOpenedOn() != null && invoice.insolvencyOpenedOn().isBefore(today.plusDays(1))) {
+            lastDay = invoice.insolvencyOpenedOn().minusDays(1);
+        }
+        List<String> warnings = new ArrayList<>();
+        BigDecimal penalties;
+        BigDecimal indemnity;
+        if (invoice.debtorType() == DebtorType.B2B) {
+            SimpleInterest.Result interest = SimpleInterest.compute(invoice.amount(), invoice.dueDate().plusDays(1),
+                    lastDay, reductions, rates::penaltyRate);
+            penalties = interest.amount();
+            missingRates(interest, "le taux BCE", warnings);
+            indemnity = unpaidAfterDueDate(invoice, reductions, today) ? INDEMNITY : ZERO;
+        } else {
+            indemnity = ZERO;
+            if (invoice.noticeReceivedOn() == null) {
+                penalties = ZERO;
+            } else {
+                SimpleInterest.Result interest = SimpleInterest.compute(invoice.amount(),
+                        invoice.noticeReceivedOn().plusDays(1), lastDay, reductions, rates::legalRate);
+                penalties = interest.amount();
+                missingRates(interest, "le taux d'intérêt légal", warnings);
+            }
+        }
+        return new LegalAmounts(penalties, indemnity, prescriptionDate(invoice), List.copyOf(warnings));
+    }
+
+    static LocalDate prescriptionDate(InvoiceFacts invoice) {
+        LocalDate start = Stream.concat(
+                        Stream.concat(Stream.of(invoice.dueDate()), invoice.payments().stream().map(Reduction::date)),
+                        invoice.acknowledgements().stream())
+                .max(LocalDate::compareTo).orElseThrow();
+        int years = invoice.debtorType() == DebtorType.B2B ? PRESCRIPTION_YEARS_B2B : PRESCRIPTION_YEARS_B2C;
+        // LocalDate.plusYears turns 29 February into 28 February, as CPC 641 does.
+        return start.plusYears(years);
+    }
+
+    /** Late: still unpaid at the end of its due date, and that date is past. */
+    private static boolean unpaidAfterDueDate(InvoiceFacts invoice, List<Reduction> reductions, LocalDate today) {
+        if (!today.isAfter(invoice.dueDate())) {
+            return false;
+        }
+        BigDecimal settledByDueDate = reductions.stream().filter(r -> !r.date().isAfter(invoice.dueDate()))
+                .map(Reduction::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return settledByDueDate.compareTo(invoice.amount()) < 0;
+    }
+
+    private static void missingRates(SimpleInterest.Result interest, String rateName, List<String> warnings) {
+        if (!interest.missingRates().isEmpty()) {
+            warnings.add("Pénalités non calculées : " + rateName + " manque pour "
+                    + interest.missingRates().stream().map(HalfYear::toString).collect(Collectors.joining(", "))
+                    + " (configuration recouvrement.penalties.half-years).");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package fr.recouvrement.penalties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.recouvrement.debtor.DebtorType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** RULES-FR §1, §3, §5, each case with its hand computation beside it. */
+class LatePaymentLawTest {
+
+    /** The RULES-FR table as shipped in application.yaml: 2023-H1 to 2026-H1, nothing for 2026-H2. */
+    static PenaltyProperties shippedRates(BigDecimal contractRate) {
+        return new PenaltyProperties(contractRate, Map.of(
+                "2023-H1", rates("2.50", "2.06"), "2023-H2", rates("4.00", "4.22"),
+                "2024-H1", rates("4.50", "5.07"), "2024-H2", rates("4.25", "4.92"),
+                "2025-H1", rates("3.15", "3.71"), "2025-H2", rates("2.15", "2.76"),
+                "2026-H1", rates("2.15", "2.62")));
+    }
+
+    private static PenaltyProperties.Rates rates(String ecb, String legal) {
+        return new PenaltyProperties.Rates(new BigDecimal(ecb), new BigDecimal(legal));
+    }
+
+    private final LatePaymentLaw law = new LatePaymentLaw(new RateTable(shippedRates(null)));
+
+    private static InvoiceFacts b2b(String amount, String dueDate, List<Reduction> payments) {
+        return new InvoiceFacts(DebtorType.B2B, new BigDecimal(amount), LocalDate.parse(dueDate), payments, List.of(),
+                List.of(), null, null);
+    }
+
+    private static Reduction on(String date, String amount) {
+        return new Reduction(LocalDate.parse(date), new BigDecimal(amount));
+    }
+
+    @Test
+    void acrossThreeHalfYearsWithTwoPartialPayments() {
+        // 10,000.00 due 2025-05-15; 3,000.00 paid 2025-08-20, 2,000.00 paid 2026-02-10; as of 2026-03-31.
+        //   2025-05-16..06-30   46 d × 10,000 × 13.15 =  6,049,000   (2025-H1: ECB 3.15 + 10)
+        //   2025-07-01..08-20   51 d × 10,000 × 12.15 =  6,196,500   (2025-H2: ECB 2.15 + 10; paid on 08-20, still late that day)
+        //   2025-08-21..12-31  133 d ×  7,000 × 12.15 = 11,311,650
+        //   2026-01-01..02-10   41 d ×  7,000 × 12.15 =  3,487,050   (2026-H1: ECB 2.15 + 10)
+        //   2026-02-11..03-31   49 d ×  5,000 × 12.15 =  2,976,750
+        //   30,020,950 / (365 × 100) = 822.4917... -> 822.49
+        LegalAmounts amounts = law.apply(b2b("10000.00", "2025-05-15",
+                List.of(on("2025-08-20", "3000.00"), on("2026-02-10", "2000.00"))), LocalDate.parse("2026-03-31"));
+
+        assertThat(amounts.penalties()).isEqualByComparingTo("822.49");
+        assertThat(amounts.penalties().scale()).isEqualTo(2);
+        assertThat(amounts.indemnity()).isEqualByComparingTo("40.00");
+        assertThat(amounts.warnings()).isEmpty();
+    }
+
+    @Test
+    void paidOnTheDueDateOwesNothing() {
+        LegalAmounts amounts = law.apply(b2b("1000.00", "2026-03-31", List.of(on("2026-03-31", "1000.00"))),
+                LocalDate.parse("2026-05-01"));
+
+        assertThat(amounts.penalties()).isEqualByComparingTo("0.00");
+        assertThat(amounts.indemnity()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void notYetDueOwesNothing() {
+        LegalAmounts amounts = law.apply(b2b("1000.00", "2026-03-31", List.of()), LocalDate.parse("2026-03-31"));
+
+        assertThat(amounts.penalties()).isEqualByComparingTo("0.00");
+        assertThat(amounts.indemnity()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void paidOneDayLate() {
+        // 1 d × 1,000 × 12.15 / 36,500 = 0.3328... -> 0.33; the 40 EUR are due once the invoice is late.
+        LegalAmounts amounts = law.apply(b2b("1000.00", "2026-03-31", List.of(on("2026-04-01", "1000.00"))),
+                LocalDate.parse("2026-05-01"));
+
+        assertThat(amounts.penalties()).isEqualByComparingTo("0.33");
+        assertThat(amounts.indemnity()).isEqualByComparingTo("40.00");
+    }
+
+    @Test
+    void aContractualRateReplacesEcbPlusTen() {
+        // 2,000.00 due 2025-12-31, as of 2026-01-30: 30 d × 2,000 × 16 / 36,500 = 26.3013... -> 26.30
+        LatePaymentLaw contractual = new LatePaymentLaw(new RateTable(shippedRates(new BigDecimal("16.00"))));
+
+        LegalAmounts amounts = contractual.apply(b2b("2000.00", "2025-12-31", List.of()), LocalDate.parse("2026-01-30"));
+
+        assertThat(amounts.penalties()).isEqualByComparingTo("26.30");
+    }
+
+    @Test
+    void aContractualRateBelowThreeTimesTheLegalRateIsRefused() {
+        // 2024-H1: 3 × 5.07 = 15.21 > 15.00
+        assertThatThrownBy(() -> new RateTable(shippedRates(new BigDecimal("15.00"))))
+                .hasMessageContaining("2024-H1").hasMessageContaining("15.21");
+    }
+
+    @Test
+    void aMissingHalfYearGivesNoAmountAndAWarningNeverAGuess() {
+        LegalAmounts amounts = law.apply(b2b("1000.00", "2026-06-01", List.of()), LocalDate.parse("2026-11-24"));
+
+        assertThat(amounts.penalties()).isNull();
+        assertThat(amounts.warnings()).singleElement().asString().contains("2026-H2");
+        assertThat(amounts.indemnity()).isEqualByComparingTo("40.00");
+    }
+
+    @Test
+    void consumersOweLegalInterestFromTheNoticeAndNeverTheIndemnity() {
+        // 1,200.00 due 2025-09-30, notice received 2026-01-15, as of 2026-03-01:
+        // 2026-01-16..03-01 = 45 d × 1,200 × 2.62 (legal rate 2026-H1, "autres cas") / 36,500 = 3.876... -> 3.88
+        InvoiceFacts consumer = new InvoiceFacts(DebtorType.B2C, new BigDecimal("1200.00"), LocalDate.parse("2025-09-30"),
+                List.of(), List.of(), List.of(), null, LocalDate.parse("2026-01-15"));
+
+        LegalAmounts amounts = law.apply(consumer, LocalDate.parse("2026-03-01"));
+
+        assertThat(amounts.penalties()).isEqualByComparingTo("3.88");
+        assertThat(amounts.indemnity()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void consumersOweNothingBeforeTheNotice() {
+        InvoiceFacts consumer = new InvoiceFacts(DebtorType.B2C, new BigDecimal("1200.00"), LocalDate.parse("2025-09-30"),
+                List.of(), List.of(), List.of(), null, null);
+
+        LegalAmounts amounts = law.apply(consumer, LocalDate.parse("2026-03-01"));
+
+        assertThat(amounts.penalties()).isEqualByComparingTo("0.00");
+        assertThat(amounts.indemnity()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void penaltiesStopAtTheOpeningOfACollectiveProcedure() {
+        // 5,000.00 due 2025-10-31, judgment 2025-12-01: 2025-11-01..11-30 = 30 d × 5,000 × 12.15 / 36,500 = 49.93
+        InvoiceFacts insolvent = new InvoiceFacts(DebtorType.B2B, new BigDecimal("5000.00"), LocalDate.parse("2025-10-31"),
+                List.of(), List.of(), List.of(), LocalDate.parse("2025-12-01"), null);
+
+        LegalAmounts amounts = law.apply(insolvent, LocalDate.parse("2026-03-01"));
+
+        assertThat(amounts.penalties()).isEqualByComparingTo("49.93");
+        assertThat(amounts.indemnity()).isEqualByComparingTo("40.00");
+    }
+
+    @Test
+    void aCreditNoteReducesTheBalanceButDoesNotRestartPrescription() {
+        // 1,000.00 due 2026-01-31, credit note 400.00 on 2026-02-10, as of 2026-03-02:
+        //   02-01..02-10 10 d × 1,000 × 12.15 = 121,500 ; 02-11..03-02 20 d × 600 × 12.15 = 145,800
+        //   267,300 / 36,500 = 7.3232... -> 7.32
+        InvoiceFacts invoice = new InvoiceFacts(DebtorType.B2B, new BigDecimal("1000.00"), LocalDate.parse("2026-01-31"),
+                List.of(), List.of(on("2026-02-10", "400.00")), List.of(), null, null);
+
+        LegalAmounts amounts = law.apply(invoice, LocalDate.parse("2026-03-02"));
+
+        assertThat(amounts.penalties()).isEqualByComparingTo("7.32");
+        assertThat(amounts.prescriptionDate()).isEqualTo("2031-01-31");
+    }
+
+    @Test
+    void prescription() {
+        // 5 years between professionals, 2 years against a consumer; 29 February ends on 28 February.
+        assertThat(LatePaymentLaw.prescriptionDate(b2b("100.00", "2024-02-29", List.of()))).isEqualTo("2029-02-28");
+        assertThat(LatePaymentLaw.prescriptionDate(new InvoiceFacts(DebtorType.B2C, BigDecimal.TEN,
+                LocalDate.parse("2024-02-29"), List.of(), List.of(), List.of(), null, null))).isEqualTo("2026-02-28");
+        // A partial payment acknowledges the debt: a new 5-year period starts on its date.
+        assertThat(LatePaymentLaw.prescriptionDate(b2b("100.00", "2024-02-29", List.of(on("2025-06-10", "10.00")))))
+                .isEqualTo("2030-06-10");
+        // So does a signed payment plan.
+        assertThat(LatePaymentLaw.prescriptionDate(new InvoiceFacts(DebtorType.B2C, BigDecimal.TEN,
+                LocalDate.parse("2025-09-30"), List.of(), List.of(), List.of(LocalDate.parse("2026-01-05")), null, null)))
+                .isEqualTo("2028-01-05");
+    }
+}
