@@ -19,7 +19,14 @@ import org.springframework.stereotype.Repository;
 public class InvoiceRepository {
 
     private static final String VIEW = """
-            select i.number, i.issue_date, i.due_date, i.description, i.currency, i.amount, i.status, i.stage,
+            select i.number, i.issue_date, i.due_date, i.description, i.currency, i.amount, i.status,
+                   -- The last ladder step the dossier started, overridden by a dispute, plan, hold or promise.
+                   case when i.status in ('PAID', 'CANCELLED') then 'TERMINE'
+                        when i.status = 'DISPUTED' then 'LITIGE'
+                        when i.status = 'PAYMENT_PLAN' then 'ECHEANCIER'
+                        when dos.on_hold_since is not null then 'SUSPENDU'
+                        when dos.promise_until is not null then 'PROMESSE'
+                        else coalesce(dos.stage, i.stage) end as stage,
                    dos.number as dossier_number, s.paid, s.credited,
                    deb.id as debtor_id, deb.type as debtor_type, deb.siren, deb.name as debtor_name, deb.segment,
                    deb.email, deb.phone, deb.address_line1, deb.address_line2, deb.postal_code, deb.city, deb.country

@@ -18,22 +18,22 @@ import static fr.recouvrement.invoice.InvoiceField.SEGMENT;
 import static fr.recouvrement.invoice.InvoiceField.SIREN;
 import static fr.recouvrement.invoice.InvoiceField.TYPE;
 
+import fr.recouvrement.calendar.Dates;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorDetails;
 import fr.recouvrement.debtor.DebtorType;
 import fr.recouvrement.debtor.Segment;
 import fr.recouvrement.debtor.Siren;
+import fr.recouvrement.money.Amounts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -50,11 +50,6 @@ public final class InvoiceValidator {
     private static final Pattern PHONE_PATTERN = Pattern.compile("\\+?[0-9 .()-]{6,30}");
     private static final Pattern FRENCH_POSTAL_CODE = Pattern.compile("[0-9]{5}");
     private static final Pattern COUNTRY_PATTERN = Pattern.compile("[A-Z]{2}");
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     /** L441-10 I: at most 60 days from the invoice date, or 45 days end of month when the contract says so. */
     private static final int MAX_TERM_DAYS = 60;
     private static final int MAX_TERM_DAYS_END_OF_MONTH = 45;
@@ -216,52 +211,19 @@ public final class InvoiceValidator {
             problems.add(new Problem(field, label + " est obligatoire."));
             return null;
         }
-        try {
-            return LocalDate.parse(value, ISO);
-        } catch (DateTimeParseException iso) {
-            if (format == InputFormat.CSV) {
-                try {
-                    return LocalDate.parse(value, FRENCH);
-                } catch (DateTimeParseException french) {
-                    problems.add(new Problem(field, label + " « " + value
-                            + " » n'est pas une date valide (AAAA-MM-JJ ou JJ/MM/AAAA)."));
-                    return null;
-                }
-            }
-            problems.add(new Problem(field, label + " « " + value + " » n'est pas une date valide (AAAA-MM-JJ)."));
-            return null;
+        Optional<LocalDate> date = format == InputFormat.CSV ? Dates.parseIsoOrFrench(value) : Dates.parseIso(value);
+        if (date.isEmpty()) {
+            problems.add(new Problem(field, label + " « " + value + " » n'est pas une date valide ("
+                    + (format == InputFormat.CSV ? "AAAA-MM-JJ ou JJ/MM/AAAA" : "AAAA-MM-JJ") + ")."));
         }
+        return date.orElse(null);
     }
 
-    /** Parses an amount exactly; never through a double. */
-    static BigDecimal amount(String value, InputFormat format, List<Problem> problems) {
-        if (value == null) {
-            problems.add(new Problem(AMOUNT, "Le montant est obligatoire."));
-            return null;
+    private static BigDecimal amount(String value, InputFormat format, List<Problem> problems) {
+        Amounts.Parsed parsed = Amounts.parse(value, format == InputFormat.CSV);
+        if (!parsed.isValid()) {
+            problems.add(new Problem(AMOUNT, parsed.problem()));
         }
-        String text = value;
-        if (format == InputFormat.CSV) {
-            // Spreadsheets write "1 234,50" with spaces (or no-break spaces) between thousands and a decimal comma.
-            text = text.replaceAll("[\\s\\u00A0\\u202F]", "").replace(',', '.');
-        }
-        if (!text.matches("-?[0-9]+(\\.[0-9]+)?")) {
-            problems.add(new Problem(AMOUNT, "Le montant « " + value + " » n'est pas un nombre décimal"
-                    + (format == InputFormat.CSV ? "." : " (point décimal, par exemple 1234.50).")));
-            return null;
-        }
-        BigDecimal amount = new BigDecimal(text);
-        if (amount.signum() <= 0) {
-            problems.add(new Problem(AMOUNT, "Le montant doit être supérieur à zéro."));
-            return null;
-        }
-        if (amount.stripTrailingZeros().scale() > 2) {
-            problems.add(new Problem(AMOUNT, "Le montant a au plus deux décimales."));
-            return null;
-        }
-        if (amount.compareTo(MAX_AMOUNT) > 0) {
-            problems.add(new Problem(AMOUNT, "Le montant dépasse " + MAX_AMOUNT.toPlainString() + " EUR."));
-            return null;
-        }
-        return amount.setScale(2);
+        return parsed.amount();
     }
 }

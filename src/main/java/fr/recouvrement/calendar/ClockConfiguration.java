@@ -1,0 +1,16 @@
+package fr.recouvrement.calendar;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The only source of "today" (DESIGN §1): the ledger, the law and late entry read it, in Europe/Paris. */
+@Configuration(proxyBeanMethods = false)
+public class ClockConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Europe/Paris"));
+    }
+}

@@ -1,0 +1,24 @@
+package fr.recouvrement.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The fields of an event, stored as JSON beside its type; only those of its type are set. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EventPayload(
+        EventType type, String reason, Boolean justified, String action, LocalDate date,
+        List<Instalment> instalments, String text) {
+
+    /** One instalment; the amount as a decimal string ("500.00"). */
+    public record Instalment(LocalDate date, String amount) {
+    }
+
+    static EventPayload of(ValidEvent event) {
+        return new EventPayload(event.type(), event.reason(), event.justified(),
+                event.action() == null ? null : event.action().name(), event.date(),
+                event.instalments().isEmpty() ? null : event.instalments().stream()
+                        .map(i -> new Instalment(i.date(), i.amount().toPlainString())).toList(),
+                event.text());
+    }
+}

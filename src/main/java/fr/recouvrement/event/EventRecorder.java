@@ -1,0 +1,166 @@
+package fr.recouvrement.event;
+
+import fr.recouvrement.api.ConflictException;
+import fr.recouvrement.api.InvalidInputException;
+import fr.recouvrement.api.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.spin.Spin;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records an event about an invoice, applies it to the ledger, and tells the dossier's process through the message
+ * {@code EvenementSignale}, all in one transaction with the engine. A concurrent job touching the same process
+ * instance makes the engine throw {@link OptimisticLockingException}: the whole transaction is then run again.
+ */
+@Service
+public class EventRecorder {
+
+    public static final String MESSAGE = "EvenementSignale";
+    static final int ATTEMPTS = 3;
+
+    private final EventRepository events;
+    private final JdbcClient jdbc;
+    private final RuntimeService runtime;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public EventRecorder(EventRepository events, JdbcClient jdbc, RuntimeService runtime,
+            TransactionTemplate transaction, Clock clock) {
+        this.events = events;
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public EventView record(String invoiceNumber, EventRequest request, String user) {
+        LocalDate today = LocalDate.now(clock);
+        ValidEvent event = EventValidator.validate(request, today);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                long id = transaction.execute(status -> recordOnce(invoiceNumber, event, user, today));
+                return events.findById(id).orElseThrow();
+            } catch (OptimisticLockingException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private long recordOnce(String invoiceNumber, ValidEvent event, String user, LocalDate today) {
+        EventRepository.InvoiceState invoice = events.lockInvoice(invoiceNumber)
+                .orElseThrow(() -> new NotFoundException("Aucune facture n'a le numéro " + invoiceNumber + "."));
+        if (event.type().needsDossier() && !invoice.inOpenDossier()) {
+            throw new ConflictException("La facture " + invoiceNumber + " n'est dans aucun dossier de recouvrement en"
+                    + " cours : un événement " + event.type() + " porte sur un dossier.");
+        }
+        apply(invoice, event, today);
+        EventPayload payload = EventPayload.of(event);
+        long id = events.insert(invoice, payload, user);
+        if (invoice.inOpenDossier() && event.type() != EventType.NOTE) {
+            correlate(invoice, payload);
+        }
+        return id;
+    }
+
+    private void apply(EventRepository.InvoiceState invoice, ValidEvent event, LocalDate today) {
+        switch (event.type()) {
+            case DISPUTE -> {
+                if ("PAID".equals(invoice.status()) || "CANCELLED".equals(invoice.status())) {
+                    throw new ConflictException("La facture " + invoice.number() + " est soldée : rien à contester.");
+                }
+                if ("DISPUTED".equals(invoice.status())) {
+                    throw new ConflictException("La facture " + invoice.number() + " est déjà en litige.");
+                }
+                setInvoiceStatus(invoice.id(), "DISPUTED");
+            }
+            case DISPUTE_RESOLVED -> {
+                if (!"DISPUTED".equals(invoice.status())) {
+                    throw new ConflictException("La facture " + invoice.number() + " n'est pas en litige.");
+                }
+                setInvoiceStatus(invoice.id(), event.action() == ValidEvent.ResolutionAction.CANCEL ? "CANCELLED" : "OPEN");
+            }
+            case PROMISE -> jdbc.sql("update recouvrement.dossier set promise_until = ? where id = ?")
+                    .params(event.date(), invoice.dossierId()).update();
+            case PAYMENT_PLAN -> startPlan(invoice, event);
+            case HOLD -> {
+                if (invoice.onHold()) {
+                    throw new ConflictException("Le dossier " + invoice.dossierNumber() + " est déjà suspendu.");
+                }
+                jdbc.sql("update recouvrement.dossier set on_hold_since = ? where id = ?")
+                        .params(today, invoice.dossierId()).update();
+            }
+            case RELEASE -> {
+                if (!invoice.onHold()) {
+                    throw new ConflictException("Le dossier " + invoice.dossierNumber() + " n'est pas suspendu.");
+                }
+                jdbc.sql("update recouvrement.dossier set on_hold_since = null where id = ?")
+                        .param(invoice.dossierId()).update();
+            }
+            case NOTE -> {
+                // Kept as a record only.
+            }
+        }
+    }
+
+    /** A plan covers exactly what the dossier's open invoices still owe; they then follow the plan. */
+    private void startPlan(EventRepository.InvoiceState invoice, ValidEvent event) {
+        BigDecimal due = jdbc.sql("""
+                select coalesce(sum(i.amount - coalesce((select sum(p.amount) from recouvrement.payment p
+                                                        where p.invoice_id = i.id), 0)), 0)
+                from recouvrement.invoice i where i.dossier_id = ? and i.status = 'OPEN'""")
+                .param(invoice.dossierId()).query(BigDecimal.class).single().setScale(2);
+        if (event.planTotal().compareTo(due) != 0) {
+            throw new InvalidInputException("instalments", "Le total de l'échéancier ("
+                    + event.planTotal().toPlainString() + " EUR) doit égaler le montant dû du dossier ("
+                    + due.toPlainString() + " EUR).");
+        }
+        jdbc.sql("update recouvrement.invoice set status = 'PAYMENT_PLAN', updated_at = now()"
+                + " where dossier_id = ? and status = 'OPEN'").param(invoice.dossierId()).update();
+    }
+
+    private void setInvoiceStatus(long invoiceId, String status) {
+        jdbc.sql("update recouvrement.invoice set status = ?, updated_at = now() where id = ?")
+                .params(status, invoiceId).update();
+    }
+
+    /** Tells the dossier's process, if one waits for the message; the ledger is already up to date either way. */
+    private void correlate(EventRepository.InvoiceState invoice, EventPayload payload) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("eventType", payload.type().name());
+        variables.put("invoiceNumber", invoice.number());
+        putIfSet(variables, "reason", payload.reason());
+        putIfSet(variables, "justified", payload.justified());
+        putIfSet(variables, "action", payload.action());
+        putIfSet(variables, "promiseDate", payload.date() == null ? null : payload.date().toString());
+        // A JSON variable, so that a Camunda Form can show the plan as a table.
+        putIfSet(variables, "instalments", payload.instalments() == null ? null : Spin.JSON(payload.instalments()));
+        runtime.createMessageCorrelation(MESSAGE)
+                .processInstanceBusinessKey(invoice.dossierNumber())
+                .setVariables(variables)
+                .correlateAllWithResult();
+    }
+
+    private static void putIfSet(Map<String, Object> variables, String name, Object value) {
+        if (value != null) {
+            variables.put(name, value);
+        }
+    }
+
+    public List<EventView> forInvoice(String invoiceNumber) {
+        if (!events.invoiceExists(invoiceNumber)) {
+            throw new NotFoundException("Aucune facture n'a le numéro " + invoiceNumber + ".");
+        }
+        return events.forInvoice(invoiceNumber);
+    }
+}

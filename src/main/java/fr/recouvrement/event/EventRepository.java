@@ -1,0 +1,97 @@
+package fr.recouvrement.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Events as stored: the type and its fields as JSON, who reported it and when. */
+@Repository
+class EventRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    EventRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The invoice and its dossier, the invoice row locked until the end of the transaction. */
+    record InvoiceState(long id, String number, String status, Long dossierId, String dossierNumber,
+            String dossierStatus, boolean onHold) {
+
+        boolean inOpenDossier() {
+            return dossierId != null && !"CLOSED".equals(dossierStatus);
+        }
+    }
+
+    boolean invoiceExists(String number) {
+        return jdbc.sql("select count(*) from recouvrement.invoice where number = ?").param(number)
+                .query(Long.class).single() > 0;
+    }
+
+    Optional<InvoiceState> lockInvoice(String number) {
+        return jdbc.sql("""
+                select i.id, i.number, i.status, i.dossier_id, dos.number as dossier_number, dos.status as dossier_status,
+                       dos.on_hold_since
+                from recouvrement.invoice i left join recouvrement.dossier dos on dos.id = i.dossier_id
+                where i.number = ? for update of i""")
+                .param(number)
+                .query((rs, row) -> new InvoiceState(rs.getLong("id"), rs.getString("number"), rs.getString("status"),
+                        rs.getObject("dossier_id", Long.class), rs.getString("dossier_number"),
+                        rs.getString("dossier_status"), rs.getObject("on_hold_since") != null))
+                .optional();
+    }
+
+    long insert(InvoiceState invoice, EventPayload payload, String user) {
+        try {
+            return jdbc.sql("""
+                    insert into recouvrement.invoice_event (invoice_id, dossier_id, type, payload, created_by)
+                    values (?, ?, ?, cast(? as jsonb), ?) returning id""")
+                    .params(invoice.id(), invoice.dossierId(), payload.type().name(), json.writeValueAsString(payload), user)
+                    .query(Long.class).single();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize event " + payload, e);
+        }
+    }
+
+    Optional<EventView> findById(long id) {
+        return jdbc.sql("""
+                select e.id, e.payload, e.created_at, e.created_by, i.number, dos.number as dossier_number
+                from recouvrement.invoice_event e
+                join recouvrement.invoice i on i.id = e.invoice_id
+                left join recouvrement.dossier dos on dos.id = e.dossier_id
+                where e.id = ?""")
+                .param(id)
+                .query((rs, row) -> new EventView(rs.getLong("id"), rs.getString("number"),
+                        rs.getString("dossier_number"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getString("created_by"), read(rs.getString("payload"))))
+                .optional();
+    }
+
+    List<EventView> forInvoice(String number) {
+        return jdbc.sql("""
+                select e.id, e.payload, e.created_at, e.created_by, dos.number as dossier_number
+                from recouvrement.invoice_event e
+                join recouvrement.invoice i on i.id = e.invoice_id
+                left join recouvrement.dossier dos on dos.id = e.dossier_id
+                where i.number = ? order by e.created_at, e.id""")
+                .param(number)
+                .query((rs, row) -> new EventView(rs.getLong("id"), number, rs.getString("dossier_number"),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+                        read(rs.getString("payload"))))
+                .list();
+    }
+
+    private EventPayload read(String payload) {
+        try {
+            return json.readValue(payload, EventPayload.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable event payload " + payload, e);
+        }
+    }
+}

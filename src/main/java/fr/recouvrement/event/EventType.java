@@ -1,0 +1,27 @@
+package fr.recouvrement.event;
+
+/** What an agent or an integration reports about an invoice (DESIGN §5). */
+public enum EventType {
+    /** The debtor contests the invoice: dunning on it is suspended. */
+    DISPUTE(false),
+    DISPUTE_RESOLVED(false),
+    /** A promise to pay the dossier by a date. */
+    PROMISE(true),
+    /** A schedule of instalments for the dossier. */
+    PAYMENT_PLAN(true),
+    /** Dunning of the dossier stops until released. */
+    HOLD(true),
+    RELEASE(true),
+    NOTE(false);
+
+    private final boolean needsDossier;
+
+    EventType(boolean needsDossier) {
+        this.needsDossier = needsDossier;
+    }
+
+    /** Events about the whole dossier need the invoice to be in one that is not closed. */
+    public boolean needsDossier() {
+        return needsDossier;
+    }
+}

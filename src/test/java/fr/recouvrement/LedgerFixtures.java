@@ -1,0 +1,76 @@
+package fr.recouvrement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Invoices registered through the real API, and dossiers set up in SQL exactly as the scenario stores them (the
+ * scenario is the one writer of dossiers; these tests need one before it exists).
+ */
+public final class LedgerFixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final TestRestTemplate http;
+    private final JdbcTemplate jdbc;
+
+    public LedgerFixtures(TestRestTemplate http, JdbcTemplate jdbc) {
+        this.http = http;
+        this.jdbc = jdbc;
+    }
+
+    /** A number no other test uses (they share one database). */
+    public static String newNumber(String prefix) {
+        return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A valid SIREN (Luhn) no other test uses, so that each test's company has its own dossiers. */
+    public static String newSiren() {
+        String body = String.format("%08d", (System.nanoTime() / 1000 + SEQUENCE.incrementAndGet()) % 100_000_000L);
+        for (int check = 0; check <= 9; check++) {
+            String candidate = body + check;
+            if (fr.recouvrement.debtor.Siren.isValid(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No Luhn check digit for " + body);
+    }
+
+    public void registerB2b(String number, String siren, String dueDate, String amount) {
+        String body = """
+                {"number": "%s", "issueDate": "2026-09-01", "dueDate": "%s", "amount": "%s", "currency": "EUR",
+                 "debtor": {"name": "Total Négoce", "siren": "%s", "type": "B2B", "segment": "GRAND_COMPTE",
+                            "email": "compta@example.fr",
+                            "address": {"line1": "1 place Jean Millier", "postalCode": "92400", "city": "Courbevoie",
+                                        "country": "FR"}}}""".formatted(number, dueDate, amount, siren);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = http.withBasicAuth("agent", "agent")
+                .postForEntity("/api/invoices", new HttpEntity<>(body, headers), String.class);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** Opens a dossier for the debtor of these invoices and puts them in it; returns its number. */
+    public String openDossier(String stage, String originDate, String... invoiceNumbers) {
+        long debtorId = jdbc.queryForObject("select debtor_id from recouvrement.invoice where number = ?", Long.class,
+                invoiceNumbers[0]);
+        String number = newNumber("D");
+        long dossierId = jdbc.queryForObject("""
+                insert into recouvrement.dossier (number, debtor_id, debtor_type, sequence, status, origin_date, stage)
+                values (?, ?, 'B2B', (select coalesce(max(sequence), 0) + 1 from recouvrement.dossier where debtor_id = ?),
+                        'OPEN', cast(? as date), ?) returning id""",
+                Long.class, number, debtorId, debtorId, originDate, stage);
+        for (String invoice : invoiceNumbers) {
+            jdbc.update("update recouvrement.invoice set dossier_id = ? where number = ?", dossierId, invoice);
+        }
+        return number;
+    }
+}
