@@ -15,13 +15,13 @@ import org.springframework.test.context.TestExecutionListeners;
  * The one Spring test configuration: every test class that needs the application uses it, so they all share one
  * cached context (the Camunda webapp supports one Spring context per JVM). The whole application runs on the
  * embedded PostgreSQL with process-coverage recording; the job executor is off (profile {@code test}), so tests
- * run jobs themselves and never race it.
+ * run jobs themselves and never race it. "Today" is {@link MutableClock#DEFAULT_TODAY} unless a test moves it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, TestClockConfiguration.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface RecouvrementSpringTest {

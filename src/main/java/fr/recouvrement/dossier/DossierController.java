@@ -3,6 +3,7 @@ package fr.recouvrement.dossier;
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.communication.CommunicationRepository;
 import fr.recouvrement.debtor.DebtorRepository;
+import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.invoice.InvoiceView;
@@ -29,9 +30,11 @@ public class DossierController {
     private final DebtorRepository debtors;
     private final InvoiceRepository invoices;
     private final CommunicationRepository communications;
+    private final InvoiceLegalAmounts legalAmounts;
 
     public DossierController(DossierRepository dossiers, DebtorRepository debtors, InvoiceRepository invoices,
-            CommunicationRepository communications) {
+            CommunicationRepository communications, InvoiceLegalAmounts legalAmounts) {
+        this.legalAmounts = legalAmounts;
         this.dossiers = dossiers;
         this.debtors = debtors;
         this.invoices = invoices;
@@ -43,7 +46,7 @@ public class DossierController {
     public DossierView get(@PathVariable String number) {
         DossierRepository.DossierRow dossier = dossiers.findByNumber(number)
                 .orElseThrow(() -> new NotFoundException("Aucun dossier n'a le numéro " + number + "."));
-        List<InvoiceView> dossierInvoices = invoices.findByDossier(dossier.id());
+        List<InvoiceView> dossierInvoices = legalAmounts.complete(invoices.findByDossier(dossier.id()));
         InvoiceView.DebtorView debtor = debtors.findById(dossier.debtorId()).map(InvoiceView.DebtorView::of)
                 .orElseThrow();
         return new DossierView(dossier.number(), dossier.status(), dossier.originDate(), dossier.stage(),

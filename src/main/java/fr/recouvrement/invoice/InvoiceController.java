@@ -29,10 +29,13 @@ public class InvoiceController {
 
     private final InvoiceRegistration registration;
     private final InvoiceRepository invoices;
+    private final InvoiceLegalAmounts legalAmounts;
 
-    public InvoiceController(InvoiceRegistration registration, InvoiceRepository invoices) {
+    public InvoiceController(InvoiceRegistration registration, InvoiceRepository invoices,
+            InvoiceLegalAmounts legalAmounts) {
         this.registration = registration;
         this.invoices = invoices;
+        this.legalAmounts = legalAmounts;
     }
 
     @PostMapping
@@ -59,7 +62,7 @@ public class InvoiceController {
                     .map(field -> new FieldProblem(field.jsonPath(), "Diffère de la facture déjà enregistrée."))
                     .toList());
         }
-        InvoiceView body = outcome.invoice().withWarnings(checked.warnings());
+        InvoiceView body = legalAmounts.complete(outcome.invoice()).withWarnings(checked.warnings());
         if (!outcome.created()) {
             return ResponseEntity.ok(body);
         }
@@ -71,7 +74,7 @@ public class InvoiceController {
     @GetMapping("/{number}")
     @Operation(summary = "Une facture, ses montants, son statut et son étape")
     public InvoiceView get(@PathVariable String number) {
-        return invoices.findByNumber(number)
+        return invoices.findByNumber(number).map(legalAmounts::complete)
                 .orElseThrow(() -> new NotFoundException("Aucune facture n'a le numéro " + number + "."));
     }
 
@@ -106,7 +109,7 @@ public class InvoiceController {
         }
         InvoiceRepository.Page result = invoices.list(new InvoiceRepository.Filter(statusFilter,
                 blankToNull(debtor), blankToNull(dossier)), page, size);
-        return new PageView<>(result.items(), page, size, result.totalItems(),
+        return new PageView<>(legalAmounts.complete(result.items()), page, size, result.totalItems(),
                 (result.totalItems() + size - 1) / size);
     }
 

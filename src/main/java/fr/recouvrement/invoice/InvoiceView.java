@@ -7,9 +7,11 @@ import fr.recouvrement.debtor.Debtor;
 import fr.recouvrement.debtor.DebtorDetails;
 import fr.recouvrement.debtor.DebtorType;
 import fr.recouvrement.debtor.Segment;
+import fr.recouvrement.penalties.LegalAmounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** An invoice as the API returns it. Amounts are decimal strings with two decimals ("1234.50"). */
@@ -48,8 +50,18 @@ public record InvoiceView(
         }
     }
 
-    InvoiceView withWarnings(List<String> newWarnings) {
+    InvoiceView withLegalAmounts(LegalAmounts legal) {
+        List<String> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(legal.warnings());
         return new InvoiceView(number, issueDate, dueDate, description, currency, amount, paid, credited, balance,
-                penalties, indemnity, prescriptionDate, status, stage, dossier, debtor, List.copyOf(newWarnings));
+                legal.penalties(), legal.indemnity(), legal.prescriptionDate(), status, stage, dossier, debtor,
+                List.copyOf(allWarnings));
+    }
+
+    InvoiceView withWarnings(List<String> newWarnings) {
+        List<String> allWarnings = new ArrayList<>(newWarnings);
+        allWarnings.addAll(warnings);
+        return new InvoiceView(number, issueDate, dueDate, description, currency, amount, paid, credited, balance,
+                penalties, indemnity, prescriptionDate, status, stage, dossier, debtor, List.copyOf(allWarnings));
     }
 }

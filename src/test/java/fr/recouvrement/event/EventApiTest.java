@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.LedgerFixtures;
+import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementSpringTest;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,9 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @RecouvrementSpringTest
 class EventApiTest {
 
-    private static final String TOMORROW = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1).toString();
-    private static final String NEXT_MONTH = LocalDate.now(ZoneId.of("Europe/Paris")).plusMonths(1).toString();
-    private static final String YESTERDAY = LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1).toString();
+    private static final LocalDate TODAY = MutableClock.DEFAULT_TODAY;
+    private static final String TOMORROW = TODAY.plusDays(1).toString();
+    private static final String NEXT_MONTH = TODAY.plusMonths(1).toString();
+    private static final String YESTERDAY = TODAY.minusDays(1).toString();
 
     @Autowired
     TestRestTemplate http;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementSpringTest;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -89,7 +91,11 @@ class InvoiceApiTest {
         assertThat(body.get("status").asText()).isEqualTo("OPEN");
         assertThat(body.get("stage").asText()).isEqualTo("PRE_ECHEANCE");
         assertThat(body.get("dossier").isNull()).isTrue();
-        assertThat(body.get("penalties").isNull()).isTrue();
+        // Due 2026-10-31, today 2026-11-24: 24 days late at 12.00 % (2026-H2 in the test profile: ECB 2.00 + 10):
+        // 1,500 × 12 × 24 / 36,500 = 11.835... -> 11.84; the 40 EUR indemnity; prescription 5 years after the due date.
+        assertThat(body.get("penalties").asText()).isEqualTo("11.84");
+        assertThat(body.get("indemnity").asText()).isEqualTo("40.00");
+        assertThat(body.get("prescriptionDate").asText()).isEqualTo("2031-10-31");
         assertThat(body.at("/debtor/siren").asText()).isEqualTo("552081317");
         assertThat(body.at("/debtor/address/city").asText()).isEqualTo("Paris");
         assertThat(body.has("warnings")).isFalse();
@@ -169,6 +175,22 @@ class InvoiceApiTest {
         assertThat(created.getBody().has("warnings")).isFalse();
     }
 
+    @Test
+    void aMissingHalfYearGivesNoPenaltiesAndSaysSo(@Autowired MutableClock clock) {
+        String number = newNumber();
+        post(invoice(number));
+        clock.setToday(LocalDate.of(2027, 2, 1));
+        try {
+            JsonNode read = http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + number, JsonNode.class);
+
+            assertThat(read.get("penalties").isNull()).isTrue();
+            assertThat(read.get("indemnity").asText()).isEqualTo("40.00");
+            assertThat(read.get("warnings").get(0).asText()).contains("2027-H1");
+        } finally {
+            clock.reset();
+        }
+    }
+
     static Stream<Arguments> invalidInvoices() {
         return Stream.of(
                 Arguments.of("number missing", (Consumer<ObjectNode>) i -> i.remove("number"), "number", "obligatoire"),
@@ -238,6 +260,15 @@ class InvoiceApiTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(response.getBody().at("/debtor/siren").isNull()).isTrue();
         assertThat(response.getBody().has("warnings")).isFalse();
+        assertThat(response.getBody().get("prescriptionDate").asText()).isEqualTo("2029-03-01");
+
+        // Late (due 2026-10-31): still no penalty, no indemnity, and no interest before a mise en demeure.
+        ObjectNode late = invoice(newNumber());
+        debtor(late).put("type", "B2C").put("name", "Jeanne Martin").put("email", "jeanne.martin@example.fr").remove("siren");
+        JsonNode lateBody = post(late).getBody();
+        assertThat(lateBody.get("penalties").asText()).isEqualTo("0.00");
+        assertThat(lateBody.get("indemnity").asText()).isEqualTo("0.00");
+        assertThat(lateBody.get("prescriptionDate").asText()).isEqualTo("2028-10-31");
     }
 
     @Test
