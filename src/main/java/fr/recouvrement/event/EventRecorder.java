@@ -3,41 +3,36 @@ package fr.recouvrement.event;
 import fr.recouvrement.api.ConflictException;
 import fr.recouvrement.api.InvalidInputException;
 import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.dossier.DossierMessages;
+import fr.recouvrement.engine.EngineTransaction;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.spin.Spin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records an event about an invoice, applies it to the ledger, and tells the dossier's process through the message
- * {@code EvenementSignale}, all in one transaction with the engine. A concurrent job touching the same process
- * instance makes the engine throw {@link OptimisticLockingException}: the whole transaction is then run again.
+ * {@code EvenementSignale}, all in one {@link EngineTransaction}.
  */
 @Service
 public class EventRecorder {
 
-    public static final String MESSAGE = "EvenementSignale";
-    static final int ATTEMPTS = 3;
-
     private final EventRepository events;
     private final JdbcClient jdbc;
-    private final RuntimeService runtime;
-    private final TransactionTemplate transaction;
+    private final DossierMessages messages;
+    private final EngineTransaction transaction;
     private final Clock clock;
 
-    public EventRecorder(EventRepository events, JdbcClient jdbc, RuntimeService runtime,
-            TransactionTemplate transaction, Clock clock) {
+    public EventRecorder(EventRepository events, JdbcClient jdbc, DossierMessages messages,
+            EngineTransaction transaction, Clock clock) {
         this.events = events;
         this.jdbc = jdbc;
-        this.runtime = runtime;
+        this.messages = messages;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -45,16 +40,8 @@ public class EventRecorder {
     public EventView record(String invoiceNumber, EventRequest request, String user) {
         LocalDate today = LocalDate.now(clock);
         ValidEvent event = EventValidator.validate(request, today);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                long id = transaction.execute(status -> recordOnce(invoiceNumber, event, user, today));
-                return events.findById(id).orElseThrow();
-            } catch (OptimisticLockingException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        long id = transaction.execute(status -> recordOnce(invoiceNumber, event, user, today));
+        return events.findById(id).orElseThrow();
     }
 
     private long recordOnce(String invoiceNumber, ValidEvent event, String user, LocalDate today) {
@@ -145,10 +132,7 @@ public class EventRecorder {
         putIfSet(variables, "promiseDate", payload.date() == null ? null : payload.date().toString());
         // A JSON variable, so that a Camunda Form can show the plan as a table.
         putIfSet(variables, "instalments", payload.instalments() == null ? null : Spin.JSON(payload.instalments()));
-        runtime.createMessageCorrelation(MESSAGE)
-                .processInstanceBusinessKey(invoice.dossierNumber())
-                .setVariables(variables)
-                .correlateAllWithResult();
+        messages.send(invoice.dossierNumber(), DossierMessages.EVENT_REPORTED, variables);
     }
 
     private static void putIfSet(Map<String, Object> variables, String name, Object value) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.LedgerFixtures;
 import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementSpringTest;
+import fr.recouvrement.dossier.DossierMessages;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
@@ -219,7 +220,7 @@ class EventApiTest {
         BpmnModelInstance waiting = Bpmn.createExecutableProcess("test-evenement-signale")
                 .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .receiveTask("AttendreEvenement").message(EventRecorder.MESSAGE)
+                .receiveTask("AttendreEvenement").message(DossierMessages.EVENT_REPORTED)
                 .userTask("Traiter")
                 .endEvent()
                 .done();

@@ -1,0 +1,111 @@
+package fr.recouvrement.payment;
+
+import fr.recouvrement.api.ConflictException;
+import fr.recouvrement.api.FieldProblem;
+import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.dossier.DossierMessages;
+import fr.recouvrement.engine.EngineTransaction;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records payments and credit notes (DESIGN §5): idempotent by reference per invoice, the invoice row locked so that
+ * concurrent payments line up, the invoice's status updated when it is settled, and {@code PaiementRecu} sent to its
+ * dossier, all in one {@link EngineTransaction}.
+ */
+@Service
+public class PaymentRecorder {
+
+    private final PaymentRepository payments;
+    private final DossierMessages messages;
+    private final EngineTransaction transaction;
+    private final Clock clock;
+
+    public PaymentRecorder(PaymentRepository payments, DossierMessages messages, EngineTransaction transaction,
+            Clock clock) {
+        this.payments = payments;
+        this.messages = messages;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** A new payment, or the one already recorded under that reference. */
+    public record Outcome(PaymentView payment, boolean created) {
+    }
+
+    public Outcome record(String invoiceNumber, PaymentRequest request) {
+        NewPayment payment = PaymentValidator.validate(request, LocalDate.now(clock));
+        return transaction.execute(status -> recordOnce(invoiceNumber, payment));
+    }
+
+    private Outcome recordOnce(String invoiceNumber, NewPayment payment) {
+        PaymentRepository.LockedInvoice invoice = payments.lockInvoice(invoiceNumber).orElseThrow(() -> unknown(invoiceNumber));
+        var existing = payments.find(invoice.id(), payment.reference());
+        if (existing.isPresent()) {
+            return new Outcome(replay(payment, existing.get()), false);
+        }
+        List<String> warnings = new ArrayList<>();
+        if (balance(invoice, payments.totals(invoice.id())).signum() <= 0) {
+            warnings.add("La facture " + invoiceNumber + " était déjà soldée : ce paiement est enregistré en trop-perçu,"
+                    + " à rembourser ou à imputer.");
+        }
+        payments.insert(invoice.id(), payment);
+        PaymentRepository.Totals totals = payments.totals(invoice.id());
+        boolean settled = balance(invoice, totals).signum() <= 0;
+        if (settled && !"CANCELLED".equals(invoice.status())) {
+            // Fully credited without any payment: the invoice is cancelled, not paid.
+            payments.setStatus(invoice.id(), totals.paid().signum() == 0 ? "CANCELLED" : "PAID");
+        }
+        if (invoice.inOpenDossier()) {
+            // The amount travels as text: never a double for money, in the engine either.
+            messages.send(invoice.dossierNumber(), DossierMessages.PAYMENT_RECEIVED, Map.of(
+                    "invoiceNumber", invoiceNumber,
+                    "amount", payment.amount().toPlainString(),
+                    "type", payment.type().name(),
+                    "settled", settled));
+        }
+        PaymentView stored = payments.find(invoice.id(), payment.reference()).orElseThrow();
+        return new Outcome(stored.withWarnings(warnings), true);
+    }
+
+    private static PaymentView replay(NewPayment payment, PaymentView existing) {
+        List<FieldProblem> differences = new ArrayList<>();
+        if (payment.amount().compareTo(existing.amount()) != 0) {
+            differences.add(new FieldProblem("amount", "Déjà enregistré avec " + existing.amount().toPlainString() + "."));
+        }
+        if (!payment.date().equals(existing.date())) {
+            differences.add(new FieldProblem("date", "Déjà enregistré au " + existing.date() + "."));
+        }
+        if (payment.type() != existing.type()) {
+            differences.add(new FieldProblem("type", "Déjà enregistré comme " + existing.type() + "."));
+        }
+        if (!differences.isEmpty()) {
+            throw new ConflictException("La référence " + payment.reference()
+                    + " est déjà enregistrée sur cette facture avec d'autres valeurs.", differences);
+        }
+        return existing;
+    }
+
+    private static BigDecimal balance(PaymentRepository.LockedInvoice invoice, PaymentRepository.Totals totals) {
+        return invoice.amount().subtract(totals.paid()).subtract(totals.credited());
+    }
+
+    public List<PaymentView> list(String invoiceNumber) {
+        return payments.list(payments.invoiceId(invoiceNumber).orElseThrow(() -> unknown(invoiceNumber)));
+    }
+
+    public PaymentView get(String invoiceNumber, String reference) {
+        long invoiceId = payments.invoiceId(invoiceNumber).orElseThrow(() -> unknown(invoiceNumber));
+        return payments.find(invoiceId, reference).orElseThrow(() -> new NotFoundException(
+                "Aucun paiement de référence " + reference + " sur la facture " + invoiceNumber + "."));
+    }
+
+    private static NotFoundException unknown(String invoiceNumber) {
+        return new NotFoundException("Aucune facture n'a le numéro " + invoiceNumber + ".");
+    }
+}

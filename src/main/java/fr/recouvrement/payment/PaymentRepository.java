@@ -1,0 +1,93 @@
+package fr.recouvrement.payment;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Payments and credit notes, and the invoice they settle. */
+@Repository
+class PaymentRepository {
+
+    private static final String COLUMNS = "p.reference, p.type, p.amount, p.paid_on, p.created_at";
+
+    private final JdbcClient jdbc;
+
+    PaymentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The invoice, its row locked until the end of the transaction so that concurrent payments line up. */
+    record LockedInvoice(long id, String number, BigDecimal amount, String status, String dossierNumber,
+            String dossierStatus) {
+
+        boolean inOpenDossier() {
+            return dossierNumber != null && !"CLOSED".equals(dossierStatus);
+        }
+    }
+
+    Optional<LockedInvoice> lockInvoice(String number) {
+        return jdbc.sql("""
+                select i.id, i.number, i.amount, i.status, dos.number as dossier_number, dos.status as dossier_status
+                from recouvrement.invoice i left join recouvrement.dossier dos on dos.id = i.dossier_id
+                where i.number = ? for update of i""")
+                .param(number)
+                .query((rs, row) -> new LockedInvoice(rs.getLong("id"), rs.getString("number"), rs.getBigDecimal("amount"),
+                        rs.getString("status"), rs.getString("dossier_number"), rs.getString("dossier_status")))
+                .optional();
+    }
+
+    Optional<Long> invoiceId(String number) {
+        return jdbc.sql("select id from recouvrement.invoice where number = ?").param(number).query(Long.class)
+                .optional();
+    }
+
+    Optional<PaymentView> find(long invoiceId, String reference) {
+        return jdbc.sql("select " + COLUMNS + " from recouvrement.payment p where p.invoice_id = ? and p.reference = ?")
+                .params(invoiceId, reference).query(PaymentRepository::map).optional();
+    }
+
+    List<PaymentView> list(long invoiceId) {
+        return jdbc.sql("select " + COLUMNS + " from recouvrement.payment p where p.invoice_id = ?"
+                        + " order by p.paid_on, p.created_at, p.id")
+                .param(invoiceId).query(PaymentRepository::map).list();
+    }
+
+    void insert(long invoiceId, NewPayment payment) {
+        jdbc.sql("""
+                insert into recouvrement.payment (invoice_id, reference, type, amount, paid_on)
+                values (?, ?, ?, ?, ?)""")
+                .params(invoiceId, payment.reference(), payment.type().name(), payment.amount(), payment.date())
+                .update();
+    }
+
+    /** What has been paid and credited on the invoice. */
+    record Totals(BigDecimal paid, BigDecimal credited) {
+    }
+
+    Totals totals(long invoiceId) {
+        return jdbc.sql("""
+                select coalesce(sum(amount) filter (where type = 'PAYMENT'), 0) as paid,
+                       coalesce(sum(amount) filter (where type = 'CREDIT_NOTE'), 0) as credited
+                from recouvrement.payment where invoice_id = ?""")
+                .param(invoiceId)
+                .query((rs, row) -> new Totals(rs.getBigDecimal("paid"), rs.getBigDecimal("credited")))
+                .single();
+    }
+
+    void setStatus(long invoiceId, String status) {
+        jdbc.sql("update recouvrement.invoice set status = ?, updated_at = now() where id = ?")
+                .params(status, invoiceId).update();
+    }
+
+    private static PaymentView map(ResultSet rs, int row) throws SQLException {
+        return new PaymentView(rs.getString("reference"), PaymentType.valueOf(rs.getString("type")),
+                rs.getBigDecimal("amount"), rs.getObject("paid_on", LocalDate.class),
+                rs.getObject("created_at", OffsetDateTime.class), List.of());
+    }
+}
