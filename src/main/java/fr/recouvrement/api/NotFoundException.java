@@ -6,4 +6,8 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException(String message) {
         super(message);
     }
+
+    public static NotFoundException invoice(String number) {
+        return new NotFoundException("Aucune facture n'a le numéro " + number + ".");
+    }
 }

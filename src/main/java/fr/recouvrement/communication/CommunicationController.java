@@ -26,7 +26,7 @@ public class CommunicationController {
     @Operation(summary = "Chaque communication de la facture et de son dossier, de la plus ancienne à la plus récente")
     public List<CommunicationView> forInvoice(@PathVariable String number) {
         InvoiceRepository.InvoiceKeys keys = invoices.findKeys(number)
-                .orElseThrow(() -> new NotFoundException("Aucune facture n'a le numéro " + number + "."));
+                .orElseThrow(() -> NotFoundException.invoice(number));
         return communications.forInvoice(keys.id(), keys.dossierId());
     }
 }

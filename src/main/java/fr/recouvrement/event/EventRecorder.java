@@ -46,7 +46,7 @@ public class EventRecorder {
 
     private long recordOnce(String invoiceNumber, ValidEvent event, String user, LocalDate today) {
         EventRepository.InvoiceState invoice = events.lockInvoice(invoiceNumber)
-                .orElseThrow(() -> new NotFoundException("Aucune facture n'a le numéro " + invoiceNumber + "."));
+                .orElseThrow(() -> NotFoundException.invoice(invoiceNumber));
         if (event.type().needsDossier() && !invoice.inOpenDossier()) {
             throw new ConflictException("La facture " + invoiceNumber + " n'est dans aucun dossier de recouvrement en"
                     + " cours : un événement " + event.type() + " porte sur un dossier.");
@@ -143,7 +143,7 @@ public class EventRecorder {
 
     public List<EventView> forInvoice(String invoiceNumber) {
         if (!events.invoiceExists(invoiceNumber)) {
-            throw new NotFoundException("Aucune facture n'a le numéro " + invoiceNumber + ".");
+            throw NotFoundException.invoice(invoiceNumber);
         }
         return events.forInvoice(invoiceNumber);
     }

@@ -75,7 +75,7 @@ public class InvoiceController {
     @Operation(summary = "Une facture, ses montants, son statut et son étape")
     public InvoiceView get(@PathVariable String number) {
         return invoices.findByNumber(number).map(legalAmounts::complete)
-                .orElseThrow(() -> new NotFoundException("Aucune facture n'a le numéro " + number + "."));
+                .orElseThrow(() -> NotFoundException.invoice(number));
     }
 
     /** One page of a list. */

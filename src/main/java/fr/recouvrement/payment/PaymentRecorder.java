@@ -44,7 +44,7 @@ public class PaymentRecorder {
     }
 
     private Outcome recordOnce(String invoiceNumber, NewPayment payment) {
-        PaymentRepository.LockedInvoice invoice = payments.lockInvoice(invoiceNumber).orElseThrow(() -> unknown(invoiceNumber));
+        PaymentRepository.LockedInvoice invoice = payments.lockInvoice(invoiceNumber).orElseThrow(() -> NotFoundException.invoice(invoiceNumber));
         var existing = payments.find(invoice.id(), payment.reference());
         if (existing.isPresent()) {
             return new Outcome(replay(payment, existing.get()), false);
@@ -96,16 +96,12 @@ public class PaymentRecorder {
     }
 
     public List<PaymentView> list(String invoiceNumber) {
-        return payments.list(payments.invoiceId(invoiceNumber).orElseThrow(() -> unknown(invoiceNumber)));
+        return payments.list(payments.invoiceId(invoiceNumber).orElseThrow(() -> NotFoundException.invoice(invoiceNumber)));
     }
 
     public PaymentView get(String invoiceNumber, String reference) {
-        long invoiceId = payments.invoiceId(invoiceNumber).orElseThrow(() -> unknown(invoiceNumber));
+        long invoiceId = payments.invoiceId(invoiceNumber).orElseThrow(() -> NotFoundException.invoice(invoiceNumber));
         return payments.find(invoiceId, reference).orElseThrow(() -> new NotFoundException(
                 "Aucun paiement de référence " + reference + " sur la facture " + invoiceNumber + "."));
-    }
-
-    private static NotFoundException unknown(String invoiceNumber) {
-        return new NotFoundException("Aucune facture n'a le numéro " + invoiceNumber + ".");
     }
 }

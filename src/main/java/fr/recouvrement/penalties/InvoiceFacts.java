@@ -14,9 +14,10 @@ import java.util.List;
  * @param acknowledgements other acknowledgements of the debt by the debtor (a signed payment plan)
  * @param insolvencyOpenedOn the judgment opening a collective procedure against the debtor, if any
  * @param noticeReceivedOn the day the debtor received the mise en demeure (AR, or first presentation), if any
+ * @param cancelled fully credited or cancelled: the creditor withdrew the claim, nothing is owed on it
  */
 public record InvoiceFacts(
         DebtorType debtorType, BigDecimal amount, LocalDate dueDate, List<Reduction> payments,
         List<Reduction> creditNotes, List<LocalDate> acknowledgements, LocalDate insolvencyOpenedOn,
-        LocalDate noticeReceivedOn) {
+        LocalDate noticeReceivedOn, boolean cancelled) {
 }

@@ -27,10 +27,11 @@ public class InvoiceFactsRepository {
             return Map.of();
         }
         record Row(String number, DebtorType type, BigDecimal amount, LocalDate dueDate, LocalDate insolvency,
-                LocalDate notice) {
+                LocalDate notice, boolean cancelled) {
         }
         List<Row> rows = jdbc.sql("""
-                select i.number, deb.type, i.amount, i.due_date, deb.insolvency_opened_on, dos.notice_received_on
+                select i.number, deb.type, i.amount, i.due_date, deb.insolvency_opened_on, dos.notice_received_on,
+                       i.status = 'CANCELLED' as cancelled
                 from recouvrement.invoice i
                 join recouvrement.debtor deb on deb.id = i.debtor_id
                 left join recouvrement.dossier dos on dos.id = i.dossier_id
@@ -39,7 +40,7 @@ public class InvoiceFactsRepository {
                 .query((rs, n) -> new Row(rs.getString("number"), DebtorType.valueOf(rs.getString("type")),
                         rs.getBigDecimal("amount"), rs.getObject("due_date", LocalDate.class),
                         rs.getObject("insolvency_opened_on", LocalDate.class),
-                        rs.getObject("notice_received_on", LocalDate.class)))
+                        rs.getObject("notice_received_on", LocalDate.class), rs.getBoolean("cancelled")))
                 .list();
 
         Map<String, List<Reduction>> payments = new HashMap<>();
@@ -70,7 +71,8 @@ public class InvoiceFactsRepository {
         for (Row row : rows) {
             facts.put(row.number(), new InvoiceFacts(row.type(), row.amount(), row.dueDate(),
                     payments.getOrDefault(row.number(), List.of()), creditNotes.getOrDefault(row.number(), List.of()),
-                    acknowledgements.getOrDefault(row.number(), List.of()), row.insolvency(), row.notice()));
+                    acknowledgements.getOrDefault(row.number(), List.of()), row.insolvency(), row.notice(),
+                    row.cancelled()));
         }
         return facts;
     }

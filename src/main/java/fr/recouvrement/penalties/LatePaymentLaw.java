@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
  *       received the mise en demeure.
  *   <li>Both stop accruing on the day of a judgment opening a collective procedure (L622-28): the last day that bears
  *       interest is the day before.
+ *   <li>A cancelled invoice (fully credited, or cancelled after a justified dispute) owes nothing more.
  *   <li>Prescription: 5 years (B2B) or 2 years (B2C) after the due date or the debtor's last acknowledgement of the
  *       debt (a payment, a signed payment plan); a 29 February start ends on 28 February.
  * </ul>
@@ -38,6 +39,9 @@ public class LatePaymentLaw {
     }
 
     public LegalAmounts apply(InvoiceFacts invoice, LocalDate today) {
+        if (invoice.cancelled()) {
+            return new LegalAmounts(ZERO, ZERO, prescriptionDate(invoice), List.of());
+        }
         List<Reduction> reductions = Stream.concat(invoice.payments().stream(), invoice.creditNotes().stream()).toList();
         LocalDate lastDay = today;
         if (invoice.insolvencyOpenedOn() != null && invoice.insolvencyOpenedOn().isBefore(today.plusDays(1))) {

@@ -108,6 +108,9 @@ class PaymentApiTest {
         assertThat(cancelled.get("paid").asText()).isEqualTo("0.00");
         assertThat(cancelled.get("balance").asText()).isEqualTo("0.00");
         assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        // The claim is withdrawn: no penalty, no indemnity.
+        assertThat(cancelled.get("penalties").asText()).isEqualTo("0.00");
+        assertThat(cancelled.get("indemnity").asText()).isEqualTo("0.00");
     }
 
     @Test

@@ -30,7 +30,7 @@ class LatePaymentLawTest {
 
     private static InvoiceFacts b2b(String amount, String dueDate, List<Reduction> payments) {
         return new InvoiceFacts(DebtorType.B2B, new BigDecimal(amount), LocalDate.parse(dueDate), payments, List.of(),
-                List.of(), null, null);
+                List.of(), null, null, false);
     }
 
     private static Reduction on(String date, String amount) {
@@ -113,7 +113,7 @@ class LatePaymentLawTest {
         // 1,200.00 due 2025-09-30, notice received 2026-01-15, as of 2026-03-01:
         // 2026-01-16..03-01 = 45 d × 1,200 × 2.62 (legal rate 2026-H1, "autres cas") / 36,500 = 3.876... -> 3.88
         InvoiceFacts consumer = new InvoiceFacts(DebtorType.B2C, new BigDecimal("1200.00"), LocalDate.parse("2025-09-30"),
-                List.of(), List.of(), List.of(), null, LocalDate.parse("2026-01-15"));
+                List.of(), List.of(), List.of(), null, LocalDate.parse("2026-01-15"), false);
 
         LegalAmounts amounts = law.apply(consumer, LocalDate.parse("2026-03-01"));
 
@@ -124,7 +124,7 @@ class LatePaymentLawTest {
     @Test
     void consumersOweNothingBeforeTheNotice() {
         InvoiceFacts consumer = new InvoiceFacts(DebtorType.B2C, new BigDecimal("1200.00"), LocalDate.parse("2025-09-30"),
-                List.of(), List.of(), List.of(), null, null);
+                List.of(), List.of(), List.of(), null, null, false);
 
         LegalAmounts amounts = law.apply(consumer, LocalDate.parse("2026-03-01"));
 
@@ -136,7 +136,7 @@ class LatePaymentLawTest {
     void penaltiesStopAtTheOpeningOfACollectiveProcedure() {
         // 5,000.00 due 2025-10-31, judgment 2025-12-01: 2025-11-01..11-30 = 30 d × 5,000 × 12.15 / 36,500 = 49.93
         InvoiceFacts insolvent = new InvoiceFacts(DebtorType.B2B, new BigDecimal("5000.00"), LocalDate.parse("2025-10-31"),
-                List.of(), List.of(), List.of(), LocalDate.parse("2025-12-01"), null);
+                List.of(), List.of(), List.of(), LocalDate.parse("2025-12-01"), null, false);
 
         LegalAmounts amounts = law.apply(insolvent, LocalDate.parse("2026-03-01"));
 
@@ -150,7 +150,7 @@ class LatePaymentLawTest {
         //   02-01..02-10 10 d × 1,000 × 12.15 = 121,500 ; 02-11..03-02 20 d × 600 × 12.15 = 145,800
         //   267,300 / 36,500 = 7.3232... -> 7.32
         InvoiceFacts invoice = new InvoiceFacts(DebtorType.B2B, new BigDecimal("1000.00"), LocalDate.parse("2026-01-31"),
-                List.of(), List.of(on("2026-02-10", "400.00")), List.of(), null, null);
+                List.of(), List.of(on("2026-02-10", "400.00")), List.of(), null, null, false);
 
         LegalAmounts amounts = law.apply(invoice, LocalDate.parse("2026-03-02"));
 
@@ -159,17 +159,28 @@ class LatePaymentLawTest {
     }
 
     @Test
+    void aCancelledInvoiceOwesNothing() {
+        InvoiceFacts cancelled = new InvoiceFacts(DebtorType.B2B, new BigDecimal("350.00"), LocalDate.parse("2026-10-31"),
+                List.of(), List.of(on("2026-11-21", "350.00")), List.of(), null, null, true);
+
+        LegalAmounts amounts = law.apply(cancelled, LocalDate.parse("2026-11-24"));
+
+        assertThat(amounts.penalties()).isEqualByComparingTo("0.00");
+        assertThat(amounts.indemnity()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
     void prescription() {
         // 5 years between professionals, 2 years against a consumer; 29 February ends on 28 February.
         assertThat(LatePaymentLaw.prescriptionDate(b2b("100.00", "2024-02-29", List.of()))).isEqualTo("2029-02-28");
         assertThat(LatePaymentLaw.prescriptionDate(new InvoiceFacts(DebtorType.B2C, BigDecimal.TEN,
-                LocalDate.parse("2024-02-29"), List.of(), List.of(), List.of(), null, null))).isEqualTo("2026-02-28");
+                LocalDate.parse("2024-02-29"), List.of(), List.of(), List.of(), null, null, false))).isEqualTo("2026-02-28");
         // A partial payment acknowledges the debt: a new 5-year period starts on its date.
         assertThat(LatePaymentLaw.prescriptionDate(b2b("100.00", "2024-02-29", List.of(on("2025-06-10", "10.00")))))
                 .isEqualTo("2030-06-10");
         // So does a signed payment plan.
         assertThat(LatePaymentLaw.prescriptionDate(new InvoiceFacts(DebtorType.B2C, BigDecimal.TEN,
-                LocalDate.parse("2025-09-30"), List.of(), List.of(), List.of(LocalDate.parse("2026-01-05")), null, null)))
+                LocalDate.parse("2025-09-30"), List.of(), List.of(), List.of(LocalDate.parse("2026-01-05")), null, null, false)))
                 .isEqualTo("2028-01-05");
     }
 }
