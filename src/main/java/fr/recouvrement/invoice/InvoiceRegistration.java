@@ -1,11 +1,7 @@
 package fr.recouvrement.invoice;
 
-import fr.recouvrement.debtor.DebtorDetails;
 import fr.recouvrement.debtor.DebtorRepository;
-import fr.recouvrement.debtor.DebtorType;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -64,50 +60,10 @@ public class InvoiceRegistration {
     }
 
     private static Outcome replay(NewInvoice invoice, InvoiceView existing) {
-        List<InvoiceField> differences = differences(invoice, existing);
+        List<InvoiceField> differences = InvoiceIdentity.of(existing).differencesFrom(InvoiceIdentity.of(invoice));
         if (!differences.isEmpty()) {
             throw new InvoiceConflictException(invoice.number(), differences);
         }
         return new Outcome(existing, false);
-    }
-
-    /** The fields that make an invoice another one: its own, and who owes it. Contact details may change. */
-    static List<InvoiceField> differences(NewInvoice invoice, InvoiceView existing) {
-        List<InvoiceField> differences = new ArrayList<>();
-        if (!invoice.issueDate().equals(existing.issueDate())) {
-            differences.add(InvoiceField.ISSUE_DATE);
-        }
-        if (!invoice.dueDate().equals(existing.dueDate())) {
-            differences.add(InvoiceField.DUE_DATE);
-        }
-        if (invoice.amount().compareTo(existing.amount()) != 0) {
-            differences.add(InvoiceField.AMOUNT);
-        }
-        if (!invoice.currency().equals(existing.currency())) {
-            differences.add(InvoiceField.CURRENCY);
-        }
-        if (!Objects.equals(invoice.description(), existing.description())) {
-            differences.add(InvoiceField.DESCRIPTION);
-        }
-        DebtorDetails debtor = invoice.debtor();
-        InvoiceView.DebtorView stored = existing.debtor();
-        if (debtor.type() != stored.type()) {
-            differences.add(InvoiceField.TYPE);
-        } else if (debtor.type() == DebtorType.B2B) {
-            if (!debtor.siren().equals(stored.siren())) {
-                differences.add(InvoiceField.SIREN);
-            }
-        } else {
-            if (!debtor.name().equalsIgnoreCase(stored.name())) {
-                differences.add(InvoiceField.DEBTOR_NAME);
-            }
-            if (!debtor.email().equalsIgnoreCase(stored.email())) {
-                differences.add(InvoiceField.EMAIL);
-            }
-            if (!debtor.address().postalCode().equals(stored.address().postalCode())) {
-                differences.add(InvoiceField.POSTAL_CODE);
-            }
-        }
-        return differences;
     }
 }

@@ -7,10 +7,13 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,9 +43,11 @@ public class InvoiceRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    public InvoiceRepository(JdbcClient jdbc) {
+    public InvoiceRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** Stores a new invoice; a {@code DuplicateKeyException} says its number is already taken. */
@@ -60,6 +65,30 @@ public class InvoiceRepository {
                 .param("currency", invoice.currency())
                 .param("description", invoice.description())
                 .query(Long.class).single();
+    }
+
+    /** Stores new invoices in one JDBC batch; a {@code DuplicateKeyException} says a number is already taken. */
+    void insertAll(List<NewInvoice> newInvoices, List<Long> debtorIds) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < newInvoices.size(); i++) {
+            NewInvoice invoice = newInvoices.get(i);
+            rows.add(new Object[] {invoice.number(), debtorIds.get(i), invoice.issueDate(), invoice.dueDate(),
+                    invoice.amount(), invoice.currency(), invoice.description()});
+        }
+        jdbcTemplate.batchUpdate("""
+                insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, amount, currency, description)
+                values (?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /** The stored invoices among these numbers. */
+    Map<String, InvoiceView> findByNumbers(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, InvoiceView> found = new HashMap<>();
+        jdbc.sql(VIEW + " where i.number in (:numbers)").param("numbers", numbers).query(InvoiceRepository::map)
+                .list().forEach(invoice -> found.put(invoice.number(), invoice));
+        return found;
     }
 
     public Optional<InvoiceView> findByNumber(String number) {
