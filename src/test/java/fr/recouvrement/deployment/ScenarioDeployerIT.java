@@ -46,7 +46,8 @@ class ScenarioDeployerIT {
             String newest = third.get(0).getId();
             // The unchanged diagram is redeployed beside the changed form: one set, one deployment.
             assertThat(repository.getDeploymentResourceNames(newest))
-                    .containsExactlyInAnyOrder("bpmn/suivi-facture.bpmn", "forms/verifier-facture.form");
+                    .containsExactlyInAnyOrderElementsOf(filesUnder(root))
+                    .contains("bpmn/suivi-facture.bpmn", "forms/verifier-facture.form");
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("suivi-facture")
                     .latestVersion().singleResult().getDeploymentId()).isEqualTo(newest);
         } finally {
@@ -79,6 +80,13 @@ class ScenarioDeployerIT {
         try (ConfigurableApplicationContext app = TestApplications.startDefaultRun(data, arguments)) {
             return app.getBean(ProcessEngine.class).getRepositoryService().createDeploymentQuery()
                     .deploymentName(ScenarioDeployer.DEPLOYMENT_NAME).orderByDeploymentTime().desc().list();
+        }
+    }
+
+    private static List<String> filesUnder(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(file -> root.relativize(file).toString().replace('\\', '/'))
+                    .toList();
         }
     }
 
