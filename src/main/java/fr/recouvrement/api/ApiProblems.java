@@ -1,6 +1,7 @@
 package fr.recouvrement.api;
 
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,7 +15,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * RFC 9457 {@code application/problem+json} for every error of {@code /api} (DESIGN §5): 400 with
- * {@code errors: [{field, message}]}, 404, 409, 413, 415. Spring's own errors (wrong content type, unreadable JSON,
+ * {@code errors: [{field, message}]}, 404, 409 (also for an optimistic-locking race that outlived its retries), 413,
+ * 415. Spring's own errors (wrong content type, unreadable JSON,
  * unknown method) keep their status and get the same shape.
  */
 @RestControllerAdvice(basePackages = "fr.recouvrement")
@@ -43,6 +45,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Introuvable");
+        return problem;
+    }
+
+    /** Still racing a job after the retries of EngineTransaction: a conflict to retry, not a server error. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ProblemDetail concurrentUpdate(OptimisticLockingException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Le dossier est modifié au même moment par le traitement automatique : renvoyez la requête.");
+        problem.setTitle("Modification concurrente");
         return problem;
     }
 
