@@ -37,7 +37,7 @@ class ScenarioDeployerIT {
         List<Deployment> second = startAndListDeployments(arguments);
         assertThat(second).extracting(Deployment::getId).containsExactly(first.get(0).getId());
 
-        Path form = root.resolve("forms/verifier-facture.form");
+        Path form = root.resolve("forms/appel-conciliation.form");
         Files.writeString(form, Files.readString(form).replace("Commentaire", "Remarque"));
         List<Deployment> third = startAndListDeployments(arguments);
         assertThat(third).hasSize(2);
@@ -47,7 +47,7 @@ class ScenarioDeployerIT {
             // The unchanged diagram is redeployed beside the changed form: one set, one deployment.
             assertThat(repository.getDeploymentResourceNames(newest))
                     .containsExactlyInAnyOrderElementsOf(filesUnder(root))
-                    .contains("bpmn/suivi-facture.bpmn", "forms/verifier-facture.form");
+                    .contains("bpmn/suivi-facture.bpmn", "forms/appel-conciliation.form");
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("suivi-facture")
                     .latestVersion().singleResult().getDeploymentId()).isEqualTo(newest);
         } finally {
@@ -73,7 +73,7 @@ class ScenarioDeployerIT {
                 .PathMatchingResourcePatternResolver());
 
         assertThat(loaded.origin()).isEqualTo("classpath:deployment/");
-        assertThat(loaded.files()).containsKeys("bpmn/suivi-facture.bpmn", "forms/verifier-facture.form");
+        assertThat(loaded.files()).containsKeys("bpmn/suivi-facture.bpmn", "forms/appel-conciliation.form");
     }
 
     private List<Deployment> startAndListDeployments(Map<String, String> arguments) {

@@ -1,0 +1,107 @@
+package fr.recouvrement.dunning;
+
+import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.calendar.BusinessCalendar;
+import fr.recouvrement.communication.CommunicationOutbox;
+import fr.recouvrement.dossier.DossierOpening;
+import fr.recouvrement.invoice.InvoiceRepository;
+import fr.recouvrement.invoice.InvoiceStatus;
+import fr.recouvrement.invoice.InvoiceView;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service tasks of {@code suivi-facture}, one method per business action, called from the BPMN as
+ * {@code ${invoiceFollowUp.plan(execution)}}. Every amount is read from the ledger at the moment it matters.
+ */
+@Component("invoiceFollowUp")
+public class InvoiceFollowUp {
+
+    static final String PRE_DUE_STEP = "PRE_ECHEANCE";
+
+    private final InvoiceRepository invoices;
+    private final BusinessCalendar calendar;
+    private final CommunicationOutbox outbox;
+    private final DossierOpening dossiers;
+    private final Clock clock;
+
+    public InvoiceFollowUp(InvoiceRepository invoices, BusinessCalendar calendar, CommunicationOutbox outbox,
+            DossierOpening dossiers, Clock clock) {
+        this.invoices = invoices;
+        this.calendar = calendar;
+        this.outbox = outbox;
+        this.dossiers = dossiers;
+        this.clock = clock;
+    }
+
+    /** "Lire la facture": what the scenario DMN routes on and what a person looking at the instance wants to see. */
+    public void load(DelegateExecution execution) {
+        InvoiceView invoice = invoice(execution);
+        execution.setVariable("debtorName", invoice.debtor().name());
+        execution.setVariable("debtorType", invoice.debtor().type().name());
+        execution.setVariable("segment", invoice.debtor().segment().name());
+        // The DMN compares amounts to thresholds; the ledger keeps the exact BigDecimal.
+        execution.setVariable("amountDue", invoice.balance().doubleValue());
+        execution.setVariable("dueDate", invoice.dueDate().toString());
+    }
+
+    /**
+     * "Planifier le suivi": the pre-due reminder at 09:00 on the business day {@code preDueDays} before the due date,
+     * the payment check at 09:00 on the business day after it. An invoice registered late skips the past steps.
+     */
+    public void plan(DelegateExecution execution) {
+        LocalDate dueDate = LocalDate.parse((String) execution.getVariable("dueDate"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> scenario = (Map<String, Object>) execution.getVariable("scenario");
+        int preDueDays = ((Number) scenario.get("preDueDays")).intValue();
+        Date reminder = calendar.at9(dueDate.minusDays(preDueDays));
+        execution.setVariable("preDueReminderAt", reminder);
+        execution.setVariable("preDueReminderAhead", reminder.toInstant().isAfter(clock.instant()));
+        execution.setVariable("dueCheckAt", calendar.at9(dueDate.plusDays(1)));
+    }
+
+    /** "Envoyer le rappel d'échéance", unless the invoice was settled meanwhile. */
+    public void sendPreDueReminder(DelegateExecution execution) {
+        InvoiceView invoice = invoice(execution);
+        if (isSettled(invoice)) {
+            return;
+        }
+        outbox.store(preDueReminder(invoice, "PENDING"));
+    }
+
+    /** "Noter le rappel comme sauté": registered after its date, the reminder is recorded, never sent late. */
+    public void skipPreDueReminder(DelegateExecution execution) {
+        outbox.store(preDueReminder(invoice(execution), "SKIPPED"));
+    }
+
+    /** "Vérifier le paiement", the day after the due date. */
+    public void checkPaid(DelegateExecution execution) {
+        execution.setVariable("unpaid", !isSettled(invoice(execution)));
+    }
+
+    /** "Confier au dossier du débiteur": the dossier owns the invoice from now on. */
+    public void placeInDossier(DelegateExecution execution) {
+        DossierOpening.Placement placement = dossiers.place(execution.getProcessBusinessKey());
+        execution.setVariable("dossierNumber", placement.dossierNumber());
+    }
+
+    private CommunicationOutbox.Message preDueReminder(InvoiceView invoice, String status) {
+        return new CommunicationOutbox.Message(null, invoices.findKeys(invoice.number()).orElseThrow().id(),
+                PRE_DUE_STEP, 1, "EMAIL", status, invoice.debtor().email(),
+                "Rappel : votre facture " + invoice.number() + " arrive à échéance le " + invoice.dueDate());
+    }
+
+    private static boolean isSettled(InvoiceView invoice) {
+        return invoice.balance().signum() <= 0 || invoice.status() == InvoiceStatus.PAID
+                || invoice.status() == InvoiceStatus.CANCELLED;
+    }
+
+    private InvoiceView invoice(DelegateExecution execution) {
+        String number = execution.getProcessBusinessKey();
+        return invoices.findByNumber(number).orElseThrow(() -> NotFoundException.invoice(number));
+    }
+}

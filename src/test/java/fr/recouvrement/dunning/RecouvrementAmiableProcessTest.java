@@ -1,0 +1,127 @@
+package fr.recouvrement.dunning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import fr.recouvrement.LedgerFixtures;
+import fr.recouvrement.MutableClock;
+import fr.recouvrement.RecouvrementSpringTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * recouvrement-amiable as far as it goes today: the dossier is read, the scenario decided, the conciliation call
+ * handed to the agents; a payment updates it and full settlement closes it.
+ */
+@RecouvrementSpringTest
+class RecouvrementAmiableProcessTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    FormService forms;
+    @Autowired
+    MutableClock clock;
+    LedgerFixtures fixtures;
+    ProcessDriver driver;
+    String siren;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new LedgerFixtures(http, jdbc);
+        driver = new ProcessDriver(management, clock);
+        siren = LedgerFixtures.newSiren();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** A late invoice of a new company, followed up until its dossier waits for the conciliation call. */
+    ProcessInstance dossierWaitingForTheCall(String invoice, String amount) {
+        fixtures.registerB2b(invoice, siren, "2026-11-16", amount);
+        ProcessInstance followUp = runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice).singleResult();
+        driver.runDueJobs(followUp.getId());
+        ProcessInstance dossier = runtime.createProcessInstanceQuery().processDefinitionKey("recouvrement-amiable")
+                .processInstanceBusinessKey("D-" + siren + "-001").singleResult();
+        driver.runDueJobs(dossier.getId());
+        return dossier;
+    }
+
+    void pay(String invoice, String reference, String amount) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        http.withBasicAuth("agent", "agent").postForEntity("/api/invoices/" + invoice + "/payments", new HttpEntity<>(
+                "{\"reference\": \"" + reference + "\", \"amount\": \"" + amount + "\", \"date\": \"" + clock.today()
+                        + "\"}", headers), String.class);
+    }
+
+    @Test
+    void theAgentsGetTheConciliationCallWithTheDebtorAndWhatIsOwed() throws IOException {
+        String invoice = LedgerFixtures.newNumber("RA");
+        ProcessInstance dossier = dossierWaitingForTheCall(invoice, "1500.00");
+
+        assertThat(dossier).isWaitingAt("AppelConciliation").hasPassed("LireDossier", "DeterminerScenarioDossier");
+        assertThat(task()).hasCandidateGroup("agents-recouvrement");
+        // Today Tuesday 24 November + 2 business days (the DMN's taskSlaDays for a PME): Thursday 26, 09:00.
+        assertThat(task().getDueDate().toInstant())
+                .isEqualTo(LocalDateTime.of(2026, 11, 26, 9, 0).atZone(ZoneId.of("Europe/Paris")).toInstant());
+        assertThat(runtime.getVariables(dossier.getId())).containsEntry("debtorName", "Total Négoce")
+                .containsEntry("amountDueText", "1\u00A0500,00\u00A0€");
+        assertThat(runtime.getVariable(dossier.getId(), "invoices").toString()).contains(invoice);
+        try (InputStream form = forms.getDeployedTaskForm(task().getId())) {
+            assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"appel-conciliation\"");
+        }
+        assertThat(jdbc.queryForObject("select stage from recouvrement.dossier where number = ?", String.class,
+                "D-" + siren + "-001")).isEqualTo("CONCILIATION");
+
+        complete(task(), withVariables("callOutcome", "PAS_DE_REPONSE"));
+        assertThat(dossier).hasPassed("ConciliationFaite");
+    }
+
+    @Test
+    void aPartialPaymentIsTakenInThenFullSettlementClosesTheDossier() {
+        String invoice = LedgerFixtures.newNumber("RA");
+        ProcessInstance dossier = dossierWaitingForTheCall(invoice, "1000.00");
+
+        pay(invoice, "VIR-1", "400.00");
+        driver.runDueJobs(dossier.getId());
+        assertThat(dossier).isWaitingAt("AppelConciliation").hasPassed("PaiementEnregistre");
+        assertThat(runtime.getVariable(dossier.getId(), "amountDueText")).isEqualTo("600,00\u00A0€");
+
+        pay(invoice, "VIR-2", "600.00");
+        driver.runDueJobs(dossier.getId());
+
+        assertThat(dossier).isEnded().hasPassed("CloreDossierSolde", "DossierSoldeSignale", "Solde")
+                .hasNotPassed("ConciliationFaite");
+        assertThat(jdbc.queryForMap("select status, closing_reason, stage from recouvrement.dossier where number = ?",
+                "D-" + siren + "-001")).containsEntry("status", "CLOSED").containsEntry("closing_reason", "SOLDE")
+                .containsEntry("stage", "TERMINE");
+    }
+}
