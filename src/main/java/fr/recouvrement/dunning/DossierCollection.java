@@ -10,6 +10,7 @@ import fr.recouvrement.money.Euros;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,14 @@ import org.springframework.stereotype.Component;
 @Component("dossierCollection")
 public class DossierCollection {
 
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Map<InvoiceStatus, String> STATUS_LABELS = Map.of(
+            InvoiceStatus.OPEN, "À recouvrer",
+            InvoiceStatus.PAID, "Payée",
+            InvoiceStatus.DISPUTED, "En litige",
+            InvoiceStatus.PAYMENT_PLAN, "Échéancier",
+            InvoiceStatus.JUDICIAL, "Contentieux",
+            InvoiceStatus.CANCELLED, "Annulée");
     private static final Set<InvoiceStatus> CLAIMED =
             EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PAYMENT_PLAN, InvoiceStatus.JUDICIAL);
 
@@ -61,12 +70,13 @@ public class DossierCollection {
         execution.setVariable("amountDue", due.doubleValue());
         execution.setVariable("amountDueText", Euros.format(due));
         execution.setVariable("originDate", dossier.originDate().toString());
+        // Shown as a table in the agents' forms: French dates, amounts and statuses.
         execution.setVariable("invoices", Spin.JSON(dossierInvoices.stream().map(i -> Map.of(
                 "number", i.number(),
-                "dueDate", i.dueDate().toString(),
+                "dueDate", i.dueDate().format(FRENCH_DATE),
                 "amount", Euros.format(i.amount()),
                 "balance", Euros.format(i.balance()),
-                "status", i.status().name())).toList()));
+                "status", STATUS_LABELS.get(i.status()))).toList()));
         execution.setVariable("settled", due.signum() == 0
                 && dossierInvoices.stream().noneMatch(i -> i.status() == InvoiceStatus.DISPUTED));
     }

@@ -94,7 +94,8 @@ class RecouvrementAmiableProcessTest {
                 .isEqualTo(LocalDateTime.of(2026, 11, 26, 9, 0).atZone(ZoneId.of("Europe/Paris")).toInstant());
         assertThat(runtime.getVariables(dossier.getId())).containsEntry("debtorName", "Total Négoce")
                 .containsEntry("amountDueText", "1\u00A0500,00\u00A0€");
-        assertThat(runtime.getVariable(dossier.getId(), "invoices").toString()).contains(invoice);
+        assertThat(runtime.getVariable(dossier.getId(), "invoices").toString()).contains(invoice).contains("16/11/2026")
+                .contains("À recouvrer");
         try (InputStream form = forms.getDeployedTaskForm(task().getId())) {
             assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"appel-conciliation\"");
         }
