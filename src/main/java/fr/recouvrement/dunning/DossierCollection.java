@@ -2,15 +2,19 @@ package fr.recouvrement.dunning;
 
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.calendar.BusinessCalendar;
+import fr.recouvrement.communication.CommunicationOutbox;
 import fr.recouvrement.dossier.DossierRepository;
+import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.money.Euros;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,11 @@ public class DossierCollection {
             InvoiceStatus.PAYMENT_PLAN, "Échéancier",
             InvoiceStatus.JUDICIAL, "Contentieux",
             InvoiceStatus.CANCELLED, "Annulée");
+    private static final Map<LadderStep, String> SUBJECTS = Map.of(
+            LadderStep.RELANCE_1, "Relance : factures échues",
+            LadderStep.RELANCE_2, "Deuxième relance : factures impayées",
+            LadderStep.RELANCE_3, "Dernière relance avant mise en demeure",
+            LadderStep.MISE_EN_DEMEURE, "Mise en demeure de payer");
     private static final Set<InvoiceStatus> CLAIMED =
             EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PAYMENT_PLAN, InvoiceStatus.JUDICIAL);
 
@@ -43,10 +52,14 @@ public class DossierCollection {
     private final InvoiceRepository invoices;
     private final BusinessCalendar calendar;
     private final JdbcClient jdbc;
+    private final CommunicationOutbox outbox;
+    private final InvoiceLegalAmounts legalAmounts;
     private final Clock clock;
 
     public DossierCollection(DossierRepository dossiers, InvoiceRepository invoices, BusinessCalendar calendar,
-            JdbcClient jdbc, Clock clock) {
+            JdbcClient jdbc, CommunicationOutbox outbox, InvoiceLegalAmounts legalAmounts, Clock clock) {
+        this.outbox = outbox;
+        this.legalAmounts = legalAmounts;
         this.dossiers = dossiers;
         this.invoices = invoices;
         this.calendar = calendar;
@@ -84,18 +97,130 @@ public class DossierCollection {
     /** "Préparer l'appel de conciliation": the dossier enters the conciliation stage; the call is due per the DMN. */
     public void startConciliation(DelegateExecution execution) {
         setStage(execution, "CONCILIATION");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> scenario = (Map<String, Object>) execution.getVariable("scenario");
-        int sla = ((Number) scenario.get("taskSlaDays")).intValue();
-        execution.setVariable("conciliationDueAt", calendar.at9(addBusinessDays(LocalDate.now(clock), sla)));
+        execution.setVariable("conciliationDueAt", taskDue(execution));
+    }
+
+    /**
+     * "Planifier l'étape": its date is J + the DMN's day, at 09:00 on a business day, and at least
+     * {@code minDaysBetween} after the last message sent to the debtor. When a later step is already due (a dossier
+     * opened late, DESIGN §3), this one is recorded as skipped and never sent: the debtor gets no burst of reminders.
+     */
+    public void planStep(DelegateExecution execution, String stepName) {
+        LadderStep step = LadderStep.valueOf(stepName);
+        Map<String, Object> scenario = scenario(execution);
+        DossierRepository.DossierRow dossier = dossier(execution);
+        LocalDate origin = dossier.originDate();
+        LocalDate day = origin.plusDays(step.day(scenario));
+        LocalDate lastSent = jdbc.sql("""
+                select max((created_at at time zone 'Europe/Paris')::date) from recouvrement.communication
+                where dossier_id = ? and status not in ('SKIPPED', 'CANCELLED')""")
+                .param(dossier.id()).query(LocalDate.class).optional().orElse(null);
+        if (lastSent != null) {
+            LocalDate spaced = lastSent.plusDays(((Number) scenario.get("minDaysBetween")).intValue());
+            day = spaced.isAfter(day) ? spaced : day;
+        }
+        Instant now = clock.instant();
+        boolean laterStepDue = step.later(scenario).stream()
+                .anyMatch(later -> !calendar.at9(origin.plusDays(later.day(scenario))).toInstant().isAfter(now));
+        execution.setVariable("stepAt", calendar.at9(day));
+        execution.setVariable("stepSkipped", laterStepDue);
+    }
+
+    /** "Envoyer la relance": stores the dossier's message for the step (one per step and occurrence, DESIGN §6). */
+    public void sendStep(DelegateExecution execution, String stepName) {
+        LadderStep step = LadderStep.valueOf(stepName);
+        DossierRepository.DossierRow dossier = dossier(execution);
+        boolean skipped = Boolean.TRUE.equals(execution.getVariable("stepSkipped"));
+        InvoiceView.DebtorView debtor = invoices.findByDossier(dossier.id()).get(0).debtor();
+        outbox.store(new CommunicationOutbox.Message(dossier.id(), null, step.name(), 1,
+                step.channel(scenario(execution)), skipped ? "SKIPPED" : "PENDING", debtor.email(),
+                SUBJECTS.get(step) + " – dossier " + dossier.number()));
+        if (!skipped) {
+            setStage(execution, step.name());
+        }
+    }
+
+    /** The due date of the agents' next task: today + the DMN's {@code taskSlaDays} business days, 09:00. */
+    public Date taskDue(DelegateExecution execution) {
+        int sla = ((Number) scenario(execution).get("taskSlaDays")).intValue();
+        return calendar.at9(addBusinessDays(LocalDate.now(clock), sla));
+    }
+
+    /** "Enregistrer l'envoi de la LRAR": the notice is posted; the dossier takes no new invoice from now on. */
+    public void recordDispatch(DelegateExecution execution) {
+        DossierRepository.DossierRow dossier = dossier(execution);
+        LocalDate postedOn = LocalDate.parse((String) execution.getVariable("postedOn"));
+        jdbc.sql("""
+                update recouvrement.communication set status = 'SENT', tracking_number = ?,
+                    sent_at = (cast(? as date) + time '12:00') at time zone 'Europe/Paris'
+                where dossier_id = ? and step = 'MISE_EN_DEMEURE' and status = 'PENDING'""")
+                .params(((String) execution.getVariable("trackingNumber")).strip(), postedOn, dossier.id()).update();
+        jdbc.sql("update recouvrement.dossier set status = 'NOTICE_SENT' where id = ?").param(dossier.id()).update();
+    }
+
+    /**
+     * "Enregistrer la réception": the AR date, or for a letter returned unclaimed the first presentation date, which
+     * then counts as the AR date. The notice's deadline runs from it ("sous N jours à compter de la réception").
+     */
+    public void recordReceipt(DelegateExecution execution) {
+        DossierRepository.DossierRow dossier = dossier(execution);
+        LocalDate receivedOn = LocalDate.parse((String) execution.getVariable("receivedOn"));
+        jdbc.sql("update recouvrement.dossier set notice_received_on = ? where id = ?")
+                .params(receivedOn, dossier.id()).update();
+        int deadline = ((Number) scenario(execution).get("noticeDeadlineDays")).intValue();
+        execution.setVariable("noticeDeadlineEndsAt", calendar.at9(receivedOn.plusDays(deadline + 1L)));
+    }
+
+    /**
+     * "Préparer le contentieux": the inputs of the DMN voie-judiciaire. The amount claimed is the balance plus
+     * penalties of the undisputed, unprescribed invoices; insolvency comes with the public-data checks (issue 7).
+     */
+    public void prepareJudicial(DelegateExecution execution) {
+        DossierRepository.DossierRow dossier = dossier(execution);
+        List<InvoiceView> claimed = legalAmounts.complete(invoices.findByDossier(dossier.id())).stream()
+                .filter(i -> CLAIMED.contains(i.status()) && i.balance().signum() > 0).toList();
+        LocalDate today = LocalDate.now(clock);
+        boolean prescribed = !claimed.isEmpty() && claimed.stream().allMatch(i -> i.prescriptionDate().isBefore(today));
+        BigDecimal amount = claimed.stream().filter(i -> !i.prescriptionDate().isBefore(today))
+                .map(i -> i.balance().add(i.penalties() == null ? BigDecimal.ZERO : i.penalties()))
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        boolean disputed = invoices.findByDossier(dossier.id()).stream()
+                .anyMatch(i -> i.status() == InvoiceStatus.DISPUTED);
+        execution.setVariable("insolvent", false);
+        execution.setVariable("prescribed", prescribed);
+        execution.setVariable("disputed", disputed);
+        execution.setVariable("amountDue", amount.doubleValue());
+        execution.setVariable("amountDueText", Euros.format(amount));
+        setStage(execution, "JUDICIAIRE");
+    }
+
+    /** "Clore le dossier transmis": the legal team has it; the invoices are in judicial recovery. */
+    public void closeHandedOff(DelegateExecution execution) {
+        DossierRepository.DossierRow dossier = dossier(execution);
+        jdbc.sql("update recouvrement.invoice set status = 'JUDICIAL', updated_at = now() where dossier_id = ?"
+                + " and status in ('OPEN', 'PAYMENT_PLAN')").param(dossier.id()).update();
+        close(dossier.id(), (String) execution.getVariable("route"));
+    }
+
+    /** "Clore le dossier par décision": prescribed, abandoned or written off, as the manager decided. */
+    public void closeByDecision(DelegateExecution execution) {
+        close(dossier(execution).id(), (String) execution.getVariable("decision"));
+    }
+
+    private void close(long dossierId, String reason) {
+        jdbc.sql("""
+                update recouvrement.dossier set status = 'CLOSED', closed_at = now(), closing_reason = ?,
+                    stage = 'TERMINE' where id = ?""").params(reason, dossierId).update();
     }
 
     /** "Clore le dossier soldé". */
     public void closeSettled(DelegateExecution execution) {
-        DossierRepository.DossierRow dossier = dossier(execution);
-        jdbc.sql("""
-                update recouvrement.dossier set status = 'CLOSED', closed_at = now(), closing_reason = 'SOLDE',
-                    stage = 'TERMINE' where id = ?""").param(dossier.id()).update();
+        close(dossier(execution).id(), "SOLDE");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> scenario(DelegateExecution execution) {
+        return (Map<String, Object>) execution.getVariable("scenario");
     }
 
     private void setStage(DelegateExecution execution, String stage) {

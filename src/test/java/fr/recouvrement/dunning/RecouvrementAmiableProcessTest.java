@@ -65,7 +65,7 @@ class RecouvrementAmiableProcessTest {
 
     /** A late invoice of a new company, followed up until its dossier waits for the conciliation call. */
     ProcessInstance dossierWaitingForTheCall(String invoice, String amount) {
-        fixtures.registerB2b(invoice, siren, "2026-11-16", amount);
+        fixtures.registerB2b(invoice, siren, "2026-11-20", amount);
         ProcessInstance followUp = runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice).singleResult();
         driver.runDueJobs(followUp.getId());
         ProcessInstance dossier = runtime.createProcessInstanceQuery().processDefinitionKey("recouvrement-amiable")
@@ -94,7 +94,7 @@ class RecouvrementAmiableProcessTest {
                 .isEqualTo(LocalDateTime.of(2026, 11, 26, 9, 0).atZone(ZoneId.of("Europe/Paris")).toInstant());
         assertThat(runtime.getVariables(dossier.getId())).containsEntry("debtorName", "Total Négoce")
                 .containsEntry("amountDueText", "1\u00A0500,00\u00A0€");
-        assertThat(runtime.getVariable(dossier.getId(), "invoices").toString()).contains(invoice).contains("16/11/2026")
+        assertThat(runtime.getVariable(dossier.getId(), "invoices").toString()).contains(invoice).contains("20/11/2026")
                 .contains("À recouvrer");
         try (InputStream form = forms.getDeployedTaskForm(task().getId())) {
             assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"appel-conciliation\"");
