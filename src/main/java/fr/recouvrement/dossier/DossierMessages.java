@@ -2,6 +2,8 @@ package fr.recouvrement.dossier;
 
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +23,20 @@ public class DossierMessages {
         this.runtime = runtime;
     }
 
-    /** @return how many executions received it */
+    /**
+     * @return how many executions received it
+     */
     public int send(String dossierNumber, String message, Map<String, Object> variables) {
+        // Inside a command (an agent's signalement started from Tasklist), the agent was allowed to report the event;
+        // updating the dossier's process is the application's business, not a permission the agent needs.
+        CommandContext command = Context.getCommandContext();
+        if (command != null) {
+            return command.runWithoutAuthorization(() -> correlate(dossierNumber, message, variables));
+        }
+        return correlate(dossierNumber, message, variables);
+    }
+
+    private int correlate(String dossierNumber, String message, Map<String, Object> variables) {
         return runtime.createMessageCorrelation(message)
                 .processInstanceBusinessKey(dossierNumber)
                 .setVariables(variables)

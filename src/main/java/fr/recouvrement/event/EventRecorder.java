@@ -40,11 +40,21 @@ public class EventRecorder {
     public EventView record(String invoiceNumber, EventRequest request, String user) {
         LocalDate today = LocalDate.now(clock);
         ValidEvent event = EventValidator.validate(request, today);
-        long id = transaction.execute(status -> recordOnce(invoiceNumber, event, user, today));
+        long id = transaction.execute(status -> recordOnce(invoiceNumber, event, user, today, true));
         return events.findById(id).orElseThrow();
     }
 
-    private long recordOnce(String invoiceNumber, ValidEvent event, String user, LocalDate today) {
+    /**
+     * Records an event decided inside the dossier's own process (a dispute resolved in its task): the ledger changes,
+     * the process needs no message about its own decision. Runs in the caller's (the job's) transaction.
+     */
+    public EventView recordFromDossier(String invoiceNumber, EventRequest request, String user) {
+        LocalDate today = LocalDate.now(clock);
+        long id = recordOnce(invoiceNumber, EventValidator.validate(request, today), user, today, false);
+        return events.findById(id).orElseThrow();
+    }
+
+    private long recordOnce(String invoiceNumber, ValidEvent event, String user, LocalDate today, boolean notify) {
         EventRepository.InvoiceState invoice = events.lockInvoice(invoiceNumber)
                 .orElseThrow(() -> NotFoundException.invoice(invoiceNumber));
         if (event.type().needsDossier() && !invoice.inOpenDossier()) {
@@ -54,7 +64,7 @@ public class EventRecorder {
         apply(invoice, event, today);
         EventPayload payload = EventPayload.of(event);
         long id = events.insert(invoice, payload, user);
-        if (invoice.inOpenDossier() && event.type() != EventType.NOTE) {
+        if (notify && invoice.inOpenDossier() && event.type() != EventType.NOTE) {
             correlate(invoice, payload);
         }
         return id;
