@@ -50,11 +50,12 @@ public final class LedgerFixtures {
 
     public void registerB2b(String number, String siren, String dueDate, String amount, String segment) {
         String body = """
-                {"number": "%s", "issueDate": "2026-09-01", "dueDate": "%s", "amount": "%s", "currency": "EUR",
+                {"number": "%s", "issueDate": "%s", "dueDate": "%s", "amount": "%s", "currency": "EUR",
                  "debtor": {"name": "Total Négoce", "siren": "%s", "type": "B2B", "segment": "%s",
                             "email": "compta@example.fr",
                             "address": {"line1": "1 place Jean Millier", "postalCode": "92400", "city": "Courbevoie",
-                                        "country": "FR"}}}""".formatted(number, dueDate, amount, siren, segment);
+                                        "country": "FR"}}}""".formatted(number,
+                        java.time.LocalDate.parse(dueDate).minusDays(30), dueDate, amount, siren, segment);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> response = http.withBasicAuth("agent", "agent")

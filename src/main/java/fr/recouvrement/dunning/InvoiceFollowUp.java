@@ -9,6 +9,7 @@ import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.invoice.InvoiceView;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -92,7 +93,8 @@ public class InvoiceFollowUp {
     private CommunicationOutbox.Message preDueReminder(InvoiceView invoice, String status) {
         return new CommunicationOutbox.Message(null, invoices.findKeys(invoice.number()).orElseThrow().id(),
                 PRE_DUE_STEP, 1, "EMAIL", status, invoice.debtor().email(),
-                "Rappel : votre facture " + invoice.number() + " arrive à échéance le " + invoice.dueDate());
+                "Rappel : votre facture " + invoice.number() + " arrive à échéance le "
+                        + invoice.dueDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     }
 
     private static boolean isSettled(InvoiceView invoice) {

@@ -169,6 +169,23 @@ class LadderProcessTest {
     }
 
     @Test
+    void aPrescribedClaimNeverGoesToCourtButToTheManagers() {
+        // Due 1 October 2021: 5 years between professionals ended on 1 October 2026.
+        ProcessInstance dossier = openDossier(LedgerFixtures.newNumber("LAD"), "2021-10-01", "4000.00", "PME");
+        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A12345678901", "postedOn", "2026-11-24"));
+        driver.runDueJobs(dossier.getId());
+        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "NON_RECLAMEE", "receivedOn", "2026-11-26"));
+        driver.at(at9(12, 7), dossier.getId());
+
+        assertThat(runtime.getVariable(dossier.getId(), "prescribed")).isEqualTo(true);
+        assertThat(runtime.getVariable(dossier.getId(), "route")).isEqualTo("DECISION_MANAGER");
+        assertThat(dossier).isWaitingAt("DeciderDossier").hasNotPassed("TransmettreJuridique");
+        complete(task("DeciderDossier", dossier), withVariables("decision", "PRESCRITE", "comment", "Prescrite"));
+        driver.runDueJobs(dossier.getId());
+        assertThat(dossier).isEnded().hasPassed("ClosParDecision");
+    }
+
+    @Test
     void anApprovedNoticeGoesOut() {
         ProcessInstance dossier = openDossier(LedgerFixtures.newNumber("LAD"), "2026-11-16", "2500.00", "GRAND_COMPTE");
         driver.at(at9(12, 16), dossier.getId());

@@ -85,8 +85,8 @@ class InvoiceImportTest {
                 + prefix + "-F;2026-13-01;2026-10-31;10;EUR;;" + company + "\n"                          // 8: bad date
                 + prefix + "-A;01/10/2026;31/10/2026;1234.5;EUR;Maintenance;" + company + "\n"           // 9: duplicate
                 + prefix + "-A;01/10/2026;31/10/2026;1300;EUR;Maintenance;" + company + "\n"             // 10: other values
-                + prefix + "-K;2026-09-01;2026-10-31;99.00;EUR;;" + known + "\n"                          // 11: already stored
-                + prefix + "-L;2026-09-01;2026-10-31;98.00;EUR;;" + known + "\n"                          // 12: stored, other amount
+                + prefix + "-K;2026-10-01;2026-10-31;99.00;EUR;;" + known + "\n"                          // 11: already stored
+                + prefix + "-L;2026-10-01;2026-10-31;98.00;EUR;;" + known + "\n"                          // 12: stored, other amount
                 + "\n"                                                                                   // 13: blank
                 + prefix + "-M;2026-10-01;2026-10-31;45;EUR;;Jeanne Martin;;B2C;PME;jeanne@example.fr;;3 rue Haute;;69001;Lyon;FR;\n" // 14
                 + prefix + "-N;2026-10-01;2026-10-31;45;EUR;;Jean Petit;;B2C;PME;jean@;;3 rue Haute;;6900;Lyon;FR;\n";   // 15: 2 problems
