@@ -63,6 +63,16 @@ public final class LedgerFixtures {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
+    /** Records a payment through the API. */
+    public void pay(String invoice, String reference, String amount, java.time.LocalDate date) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = http.withBasicAuth("agent", "agent").postForEntity(
+                "/api/invoices/" + invoice + "/payments", new HttpEntity<>("{\"reference\": \"" + reference
+                        + "\", \"amount\": \"" + amount + "\", \"date\": \"" + date + "\"}", headers), String.class);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
     /** Opens a dossier for the debtor of these invoices and puts them in it; returns its number. */
     public String openDossier(String stage, String originDate, String... invoiceNumbers) {
         long debtorId = jdbc.queryForObject("select debtor_id from recouvrement.invoice where number = ?", Long.class,

@@ -5,59 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.recouvrement.LedgerFixtures;
-import fr.recouvrement.MutableClock;
-import fr.recouvrement.RecouvrementSpringTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** signalement, and what a dossier does with the events it receives. */
-@RecouvrementSpringTest
-class EventsInDossierProcessTest {
+class EventsInDossierProcessTest extends ScenarioTest {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     TaskService tasks;
     @Autowired
     IdentityService identity;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    MutableClock clock;
-    LedgerFixtures fixtures;
-    ProcessDriver driver;
-    String siren;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new LedgerFixtures(http, jdbc);
-        driver = new ProcessDriver(management, clock);
-        siren = LedgerFixtures.newSiren();
-    }
 
     @AfterEach
-    void cleanUp() {
+    void signOut() {
         identity.clearAuthentication();
-        clock.reset();
     }
 
     /** As Tasklist does: the user with their groups, so that Camunda's authorizations apply. */

@@ -7,53 +7,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.recouvrement.LedgerFixtures;
-import fr.recouvrement.MutableClock;
-import fr.recouvrement.RecouvrementSpringTest;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The ladder of recouvrement-amiable: relances, mise en demeure by LRAR, deadline, judicial handoff. */
-@RecouvrementSpringTest
-class LadderProcessTest {
+class LadderProcessTest extends ScenarioTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    MutableClock clock;
-    LedgerFixtures fixtures;
-    ProcessDriver driver;
-    String siren;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new LedgerFixtures(http, jdbc);
-        driver = new ProcessDriver(management, clock);
-        siren = LedgerFixtures.newSiren();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     ProcessInstance openDossier(String invoice, String dueDate, String amount, String segment) {
         fixtures.registerB2b(invoice, siren, dueDate, amount, segment);

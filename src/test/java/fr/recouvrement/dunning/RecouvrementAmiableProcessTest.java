@@ -7,61 +7,24 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.recouvrement.LedgerFixtures;
-import fr.recouvrement.MutableClock;
-import fr.recouvrement.RecouvrementSpringTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * recouvrement-amiable as far as it goes today: the dossier is read, the scenario decided, the conciliation call
  * handed to the agents; a payment updates it and full settlement closes it.
  */
-@RecouvrementSpringTest
-class RecouvrementAmiableProcessTest {
+class RecouvrementAmiableProcessTest extends ScenarioTest {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
     @Autowired
     FormService forms;
-    @Autowired
-    MutableClock clock;
-    LedgerFixtures fixtures;
-    ProcessDriver driver;
-    String siren;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new LedgerFixtures(http, jdbc);
-        driver = new ProcessDriver(management, clock);
-        siren = LedgerFixtures.newSiren();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /** A late invoice of a new company, followed up until its dossier waits for the conciliation call. */
     ProcessInstance dossierWaitingForTheCall(String invoice, String amount) {
@@ -72,14 +35,6 @@ class RecouvrementAmiableProcessTest {
                 .processInstanceBusinessKey("D-" + siren + "-001").singleResult();
         driver.runDueJobs(dossier.getId());
         return dossier;
-    }
-
-    void pay(String invoice, String reference, String amount) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        http.withBasicAuth("agent", "agent").postForEntity("/api/invoices/" + invoice + "/payments", new HttpEntity<>(
-                "{\"reference\": \"" + reference + "\", \"amount\": \"" + amount + "\", \"date\": \"" + clock.today()
-                        + "\"}", headers), String.class);
     }
 
     @Test
@@ -111,12 +66,12 @@ class RecouvrementAmiableProcessTest {
         String invoice = LedgerFixtures.newNumber("RA");
         ProcessInstance dossier = dossierWaitingForTheCall(invoice, "1000.00");
 
-        pay(invoice, "VIR-1", "400.00");
+        fixtures.pay(invoice, "VIR-1", "400.00", clock.today());
         driver.runDueJobs(dossier.getId());
         assertThat(dossier).isWaitingAt("AppelConciliation").hasPassed("PaiementEnregistre");
         assertThat(runtime.getVariable(dossier.getId(), "amountDueText")).isEqualTo("600,00\u00A0€");
 
-        pay(invoice, "VIR-2", "600.00");
+        fixtures.pay(invoice, "VIR-2", "600.00", clock.today());
         driver.runDueJobs(dossier.getId());
 
         assertThat(dossier).isEnded().hasPassed("CloreDossierSolde", "DossierSoldeSignale", "Solde")

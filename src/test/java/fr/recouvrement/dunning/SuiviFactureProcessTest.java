@@ -4,54 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.recouvrement.LedgerFixtures;
-import fr.recouvrement.MutableClock;
-import fr.recouvrement.RecouvrementSpringTest;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** suivi-facture, one narrative per path: pre-due reminder, due date, then paid, or placed in its debtor's dossier. */
-@RecouvrementSpringTest
-class SuiviFactureProcessTest {
+class SuiviFactureProcessTest extends ScenarioTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    MutableClock clock;
-    LedgerFixtures fixtures;
-    ProcessDriver driver;
-    String siren;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new LedgerFixtures(http, jdbc);
-        driver = new ProcessDriver(management, clock);
-        siren = LedgerFixtures.newSiren();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     ProcessInstance followUp(String invoice) {
         return runtime.createProcessInstanceQuery().processDefinitionKey("suivi-facture")
@@ -62,14 +28,6 @@ class SuiviFactureProcessTest {
         return jdbc.query("""
                 select c.status from recouvrement.communication c join recouvrement.invoice i on i.id = c.invoice_id
                 where i.number = ? and c.step = 'PRE_ECHEANCE'""", rs -> rs.next() ? rs.getString(1) : null, invoice);
-    }
-
-    void pay(String invoice, String amount) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        http.withBasicAuth("agent", "agent").postForEntity("/api/invoices/" + invoice + "/payments", new HttpEntity<>(
-                "{\"reference\": \"VIR-" + invoice + "\", \"amount\": \"" + amount + "\", \"date\": \"" + clock.today()
-                        + "\"}", headers), String.class);
     }
 
     @Test
@@ -84,7 +42,7 @@ class SuiviFactureProcessTest {
         assertThat(driver.timerDue(instance.getId(), "DateDuRappel"))
                 .isEqualTo(LocalDateTime.of(2026, 12, 3, 9, 0).atZone(PARIS).toInstant());
 
-        pay(invoice, "1500.00");
+        fixtures.pay(invoice, "VIR-" + invoice, "1500.00", clock.today());
         driver.at(LocalDateTime.of(2026, 12, 3, 9, 0), instance.getId());
         assertThat(communication(invoice)).as("no reminder for a settled invoice").isNull();
 
