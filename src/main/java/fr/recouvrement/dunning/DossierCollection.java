@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.EnumSet;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
 @Component("dossierCollection")
 public class DossierCollection {
 
+    /** RULES-FR §5: warn well before the deadline. */
+    private static final Period PRESCRIPTION_WARNING = Period.ofMonths(3);
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<InvoiceStatus, String> STATUS_LABELS = Map.of(
             InvoiceStatus.OPEN, "À recouvrer",
@@ -211,6 +214,32 @@ public class DossierCollection {
         jdbc.sql("""
                 update recouvrement.dossier set status = 'CLOSED', closed_at = now(), closing_reason = ?,
                     stage = 'TERMINE' where id = ?""").params(reason, dossierId).update();
+    }
+
+    /**
+     * "Planifier l'alerte de prescription": three months before the earliest prescription date among the invoices
+     * still owed (disputed ones too), at 09:00 on a business day. The date moves when a payment restarts
+     * prescription, so "Vérifier la prescription" checks again when the alert is due.
+     */
+    public void planPrescriptionWarning(DelegateExecution execution) {
+        LocalDate prescription = earliestPrescription(execution);
+        execution.setVariable("prescriptionWarningAt", calendar.at9(prescription.minus(PRESCRIPTION_WARNING)));
+        execution.setVariable("prescriptionDateText", prescription.format(FRENCH_DATE));
+    }
+
+    /** "Vérifier la prescription": is the earliest prescription date within three months from today? */
+    public void checkPrescription(DelegateExecution execution) {
+        LocalDate prescription = earliestPrescription(execution);
+        execution.setVariable("prescriptionNear", !LocalDate.now(clock).isBefore(prescription.minus(PRESCRIPTION_WARNING)));
+        execution.setVariable("prescriptionDateText", prescription.format(FRENCH_DATE));
+    }
+
+    private LocalDate earliestPrescription(DelegateExecution execution) {
+        return legalAmounts.complete(invoices.findByDossier(dossier(execution).id())).stream()
+                .filter(i -> CLAIMED.contains(i.status()) || i.status() == InvoiceStatus.DISPUTED)
+                .map(InvoiceView::prescriptionDate).min(LocalDate::compareTo)
+                // Nothing owed: the settlement closes the dossier; the alert goes far away meanwhile.
+                .orElse(LocalDate.now(clock).plusYears(5));
     }
 
     /** "Clore le dossier soldé". */

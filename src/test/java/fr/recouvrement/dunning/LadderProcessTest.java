@@ -151,6 +151,35 @@ class LadderProcessTest extends ScenarioTest {
     }
 
     @Test
+    void aClaimCloseToPrescriptionAlertsTheManagers() {
+        // Due 15 December 2021: prescribed on 15 December 2026, less than three months from today.
+        ProcessInstance dossier = openDossier(LedgerFixtures.newNumber("LAD"), "2021-12-15", "600.00", "PME");
+
+        org.camunda.bpm.engine.task.Task alert = task("AgirAvantPrescription", dossier);
+        assertThat(alert).hasCandidateGroup("managers-recouvrement");
+        assertThat(runtime.getVariable(dossier.getId(), "prescriptionDateText")).isEqualTo("15/12/2026");
+        complete(alert, withVariables("prescriptionAction", "Injonction de payer déposée"));
+        assertThat(dossier).hasPassed("PrescriptionTraitee");
+    }
+
+    @Test
+    void aPartialPaymentPushesThePrescriptionAlertBack() {
+        String invoice = LedgerFixtures.newNumber("LAD");
+        // Due 1 March 2022: prescribed 1 March 2027, so the alert is due Tuesday 1 December 2026, 09:00.
+        ProcessInstance dossier = openDossier(invoice, "2022-03-01", "600.00", "PME");
+        assertThat(driver.timerDue(dossier.getId(), "AlertePrescription")).isEqualTo(at9(12, 1).atZone(PARIS).toInstant());
+
+        // Paid in part today: the debtor acknowledged the debt, prescription restarts (24 November 2031).
+        fixtures.pay(invoice, "VIR-PART", "100.00", clock.today());
+        driver.at(at9(12, 1), dossier.getId());
+
+        assertThat(dossier).hasPassed("VerifierPrescription").hasNotPassed("AgirAvantPrescription");
+        // 24 August 2031 is a Sunday: the alert moves to Monday 25.
+        assertThat(driver.timerDue(dossier.getId(), "AlertePrescription"))
+                .isEqualTo(LocalDateTime.of(2031, 8, 25, 9, 0).atZone(PARIS).toInstant());
+    }
+
+    @Test
     void anApprovedNoticeGoesOut() {
         ProcessInstance dossier = openDossier(LedgerFixtures.newNumber("LAD"), "2026-11-16", "2500.00", "GRAND_COMPTE");
         driver.at(at9(12, 16), dossier.getId());
