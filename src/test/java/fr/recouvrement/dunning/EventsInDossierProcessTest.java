@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.recouvrement.LedgerFixtures;
+import fr.recouvrement.LedgerTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,7 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /** signalement, and what a dossier does with the events it receives. */
-class EventsInDossierProcessTest extends ScenarioTest {
+class EventsInDossierProcessTest extends LedgerTest {
 
     @Autowired
     TaskService tasks;

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.recouvrement.LedgerFixtures;
+import fr.recouvrement.LedgerTest;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 /** The ladder of recouvrement-amiable: relances, mise en demeure by LRAR, deadline, judicial handoff. */
-class LadderProcessTest extends ScenarioTest {
+class LadderProcessTest extends LedgerTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 

@@ -9,18 +9,18 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 
 /** Runs a process's jobs the way the job executor would, with the clock the test moves. */
-final class ProcessDriver {
+public final class ProcessDriver {
 
     private final ManagementService management;
     private final MutableClock clock;
 
-    ProcessDriver(ManagementService management, MutableClock clock) {
+    public ProcessDriver(ManagementService management, MutableClock clock) {
         this.management = management;
         this.clock = clock;
     }
 
     /** Executes every job that is due now for these process instances, until none is left. */
-    void runDueJobs(String... processInstanceIds) {
+    public void runDueJobs(String... processInstanceIds) {
         for (int round = 0; round < 100; round++) {
             List<Job> due = management.createJobQuery().processInstanceIds(java.util.Set.of(processInstanceIds))
                     .executable().list();
@@ -33,12 +33,12 @@ final class ProcessDriver {
     }
 
     /** Moves the clock to a moment in Paris, then runs what became due. */
-    void at(LocalDateTime parisTime, String... processInstanceIds) {
+    public void at(LocalDateTime parisTime, String... processInstanceIds) {
         clock.set(parisTime.atZone(ZoneId.of("Europe/Paris")).toInstant());
         runDueJobs(processInstanceIds);
     }
 
-    Instant timerDue(String processInstanceId, String activityId) {
+    public Instant timerDue(String processInstanceId, String activityId) {
         Job timer = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
                 .timers().singleResult();
         if (timer == null) {

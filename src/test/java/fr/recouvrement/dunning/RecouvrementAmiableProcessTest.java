@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.recouvrement.LedgerFixtures;
+import fr.recouvrement.LedgerTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * recouvrement-amiable as far as it goes today: the dossier is read, the scenario decided, the conciliation call
  * handed to the agents; a payment updates it and full settlement closes it.
  */
-class RecouvrementAmiableProcessTest extends ScenarioTest {
+class RecouvrementAmiableProcessTest extends LedgerTest {
 
     @Autowired
     FormService forms;

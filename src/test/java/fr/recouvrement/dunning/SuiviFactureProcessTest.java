@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.recouvrement.LedgerFixtures;
+import fr.recouvrement.LedgerTest;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -14,7 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /** suivi-facture, one narrative per path: pre-due reminder, due date, then paid, or placed in its debtor's dossier. */
-class SuiviFactureProcessTest extends ScenarioTest {
+class SuiviFactureProcessTest extends LedgerTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -117,7 +118,7 @@ class SuiviFactureProcessTest extends ScenarioTest {
     }
 
     @Test
-    void placingInADossierRetriesWithinSecondsAfterARace(@Autowired org.camunda.bpm.engine.RepositoryService repository) {
+    void placingInADossierRetriesWithinSecondsAfterARace() {
         // Found in the default run: the invoices of one company checked at the same 09:00 join its new dossier while
         // that dossier's first job runs; the loser's FactureAjoutee hits an OptimisticLockingException. Its job must
         // come back in seconds, not after the 5 minutes of an ordinary failure.

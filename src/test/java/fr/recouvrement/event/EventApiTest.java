@@ -4,52 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.LedgerFixtures;
+import fr.recouvrement.LedgerTest;
 import fr.recouvrement.MutableClock;
-import fr.recouvrement.RecouvrementSpringTest;
 import fr.recouvrement.dossier.DossierMessages;
 import java.time.LocalDate;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** POST /api/invoices/{number}/events: each type, its rules, its effect on the ledger and on the dossier's process. */
-@RecouvrementSpringTest
-class EventApiTest {
+class EventApiTest extends LedgerTest {
 
     private static final LocalDate TODAY = MutableClock.DEFAULT_TODAY;
     private static final String TOMORROW = TODAY.plusDays(1).toString();
     private static final String NEXT_MONTH = TODAY.plusMonths(1).toString();
     private static final String YESTERDAY = TODAY.minusDays(1).toString();
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    RepositoryService repository;
-    LedgerFixtures fixtures;
-    String siren;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new LedgerFixtures(http, jdbc);
-        siren = LedgerFixtures.newSiren();
-    }
 
     String invoice(String amount) {
         String number = LedgerFixtures.newNumber("EV");
@@ -217,15 +192,7 @@ class EventApiTest {
 
     @Test
     void theDossierProcessReceivesTheEvent() {
-        BpmnModelInstance waiting = Bpmn.createExecutableProcess("test-evenement-signale")
-                .camundaHistoryTimeToLive(1)
-                .startEvent()
-                .receiveTask("AttendreEvenement").message(DossierMessages.EVENT_REPORTED)
-                .userTask("Traiter")
-                .endEvent()
-                .done();
-        String deployment = repository.createDeployment().name("test-events")
-                .addModelInstance("test-evenement-signale.bpmn", waiting).deploy().getId();
+        String deployment = deployProcessWaitingFor("test-evenement-signale", DossierMessages.EVENT_REPORTED);
         try {
             String number = invoice("300.00");
             String dossier = fixtures.openDossier("RELANCE_1", "2026-10-15", number);
@@ -236,7 +203,7 @@ class EventApiTest {
             Map<String, Object> variables = runtime.getVariables(instance.getId());
             assertThat(variables).containsEntry("eventType", "PROMISE").containsEntry("invoiceNumber", number)
                     .containsEntry("promiseDate", TOMORROW);
-            assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId("Traiter").count())
+            assertThat(runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId("Suite").count())
                     .isEqualTo(1);
         } finally {
             repository.deleteDeployment(deployment, true);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.LedgerFixtures;
+import fr.recouvrement.LedgerTest;
 import fr.recouvrement.MutableClock;
-import fr.recouvrement.RecouvrementSpringTest;
 import fr.recouvrement.dossier.DossierMessages;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,43 +14,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Payments and credit notes over real HTTP: idempotency, settlement, validation, the PaiementRecu message. */
-@RecouvrementSpringTest
-class PaymentApiTest {
+class PaymentApiTest extends LedgerTest {
 
     private static final String TODAY = MutableClock.DEFAULT_TODAY.toString();
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    RepositoryService repository;
-    LedgerFixtures fixtures;
-    String siren;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new LedgerFixtures(http, jdbc);
-        siren = LedgerFixtures.newSiren();
-    }
 
     String invoice(String amount) {
         String number = LedgerFixtures.newNumber("PAY");
@@ -219,12 +195,7 @@ class PaymentApiTest {
 
     @Test
     void theDossierProcessReceivesPaiementRecu() {
-        String deployment = repository.createDeployment().name("test-payments")
-                .addModelInstance("test-paiement-recu.bpmn", Bpmn.createExecutableProcess("test-paiement-recu")
-                        .camundaHistoryTimeToLive(1)
-                        .startEvent().receiveTask("AttendrePaiement").message(DossierMessages.PAYMENT_RECEIVED)
-                        .userTask("Suite").endEvent().done())
-                .deploy().getId();
+        String deployment = deployProcessWaitingFor("test-paiement-recu", DossierMessages.PAYMENT_RECEIVED);
         try {
             String number = invoice("500.00");
             String dossier = fixtures.openDossier("RELANCE_1", "2026-10-31", number);
