@@ -1,5 +1,7 @@
 package fr.recouvrement.communication;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class CommunicationOutbox {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public CommunicationOutbox(JdbcClient jdbc) {
+    public CommunicationOutbox(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** What to store: for an invoice's own step (pre-due reminder) or for its dossier's. */
@@ -29,11 +33,13 @@ public class CommunicationOutbox {
                 : "(invoice_id, step, occurrence) where dossier_id is null";
         return jdbc.sql("""
                 insert into recouvrement.communication (dossier_id, invoice_id, step, occurrence, channel, status,
-                    recipient, subject)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                    recipient, subject, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict %s do nothing""".formatted(conflict))
                 .params(message.dossierId(), message.invoiceId(), message.step(), message.occurrence(),
-                        message.channel(), message.status(), message.recipient(), message.subject())
+                        message.channel(), message.status(), message.recipient(), message.subject(),
+                        // The application's clock, not the database's: the spacing of messages is computed from it.
+                        OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
                 .update() == 1;
     }
 }

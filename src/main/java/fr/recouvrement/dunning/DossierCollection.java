@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.Spin;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,8 @@ public class DossierCollection {
             LadderStep.RELANCE_2, "Deuxième relance : factures impayées",
             LadderStep.RELANCE_3, "Dernière relance avant mise en demeure",
             LadderStep.MISE_EN_DEMEURE, "Mise en demeure de payer");
+    private static final Set<String> LADDER_TIMERS =
+            Set.of("DateRelance1", "DateRelance2", "DateRelance3", "DateMiseEnDemeure");
     private static final Set<InvoiceStatus> CLAIMED =
             EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PAYMENT_PLAN, InvoiceStatus.JUDICIAL);
 
@@ -57,10 +60,13 @@ public class DossierCollection {
     private final JdbcClient jdbc;
     private final CommunicationOutbox outbox;
     private final InvoiceLegalAmounts legalAmounts;
+    private final ManagementService management;
     private final Clock clock;
 
     public DossierCollection(DossierRepository dossiers, InvoiceRepository invoices, BusinessCalendar calendar,
-            JdbcClient jdbc, CommunicationOutbox outbox, InvoiceLegalAmounts legalAmounts, Clock clock) {
+            JdbcClient jdbc, CommunicationOutbox outbox, InvoiceLegalAmounts legalAmounts,
+            ManagementService management, Clock clock) {
+        this.management = management;
         this.outbox = outbox;
         this.legalAmounts = legalAmounts;
         this.dossiers = dossiers;
@@ -104,43 +110,87 @@ public class DossierCollection {
     }
 
     /**
-     * "Planifier l'étape": its date is J + the DMN's day, at 09:00 on a business day, and at least
-     * {@code minDaysBetween} after the last message sent to the debtor. When a later step is already due (a dossier
-     * opened late, DESIGN §3), this one is recorded as skipped and never sent: the debtor gets no burst of reminders.
+     * "Planifier l'étape": its date is J + the DMN's day (moved by the days spent on hold), at 09:00 on a business day,
+     * at least {@code minDaysBetween} after the last message sent to the debtor, and not before a pending promise's
+     * date + grace. On hold, it waits until released (the release moves the timer). When a later step is already due
+     * (a dossier opened late, DESIGN §3), this one is recorded as skipped: the debtor gets no burst of reminders.
      */
     public void planStep(DelegateExecution execution, String stepName) {
         LadderStep step = LadderStep.valueOf(stepName);
         Map<String, Object> scenario = scenario(execution);
         DossierRepository.DossierRow dossier = dossier(execution);
-        LocalDate origin = dossier.originDate();
-        LocalDate day = origin.plusDays(step.day(scenario));
-        LocalDate lastSent = jdbc.sql("""
-                select max((created_at at time zone 'Europe/Paris')::date) from recouvrement.communication
-                where dossier_id = ? and status not in ('SKIPPED', 'CANCELLED')""")
-                .param(dossier.id()).query(LocalDate.class).optional().orElse(null);
-        if (lastSent != null) {
-            LocalDate spaced = lastSent.plusDays(((Number) scenario.get("minDaysBetween")).intValue());
-            day = spaced.isAfter(day) ? spaced : day;
-        }
+        LocalDate origin = dossier.originDate().plusDays(dossier.holdDays());
         Instant now = clock.instant();
         boolean laterStepDue = step.later(scenario).stream()
                 .anyMatch(later -> !calendar.at9(origin.plusDays(later.day(scenario))).toInstant().isAfter(now));
-        execution.setVariable("stepAt", calendar.at9(day));
+        execution.setVariable("stepAt", calendar.at9(earliestDay(step, scenario, dossier)));
         execution.setVariable("stepSkipped", laterStepDue);
     }
 
-    /** "Envoyer la relance": stores the dossier's message for the step (one per step and occurrence, DESIGN §6). */
+    /**
+     * "Envoyer l'étape": stores the dossier's message for the step (one per step and occurrence, DESIGN §6), unless the
+     * step was postponed meanwhile (a promise, a hold, days on hold added): then {@code stepPostponed} sends the
+     * process back to planning, and the next step not yet sent goes out when its new date comes.
+     */
     public void sendStep(DelegateExecution execution, String stepName) {
         LadderStep step = LadderStep.valueOf(stepName);
         DossierRepository.DossierRow dossier = dossier(execution);
         boolean skipped = Boolean.TRUE.equals(execution.getVariable("stepSkipped"));
+        boolean postponed = !skipped
+                && calendar.at9(earliestDay(step, scenario(execution), dossier)).toInstant().isAfter(clock.instant());
+        execution.setVariable("stepPostponed", postponed);
+        if (postponed) {
+            return;
+        }
         InvoiceView.DebtorView debtor = invoices.findByDossier(dossier.id()).get(0).debtor();
         outbox.store(new CommunicationOutbox.Message(dossier.id(), null, step.name(), 1,
                 step.channel(scenario(execution)), skipped ? "SKIPPED" : "PENDING", debtor.email(),
                 SUBJECTS.get(step) + " – dossier " + dossier.number()));
         if (!skipped) {
-            setStage(execution, step.name());
+            // A promise whose date + grace has passed unpaid is broken: the ladder goes on.
+            jdbc.sql("update recouvrement.dossier set stage = ?, promise_until = null where id = ?")
+                    .params(step.name(), dossier.id()).update();
         }
+    }
+
+    /**
+     * "Reprendre les relances", after a hold is released or a dispute resolved: the waiting step plans again now (with
+     * the days on hold added, or with the invoice claimed again).
+     */
+    public void resumeLadder(DelegateExecution execution) {
+        for (String timer : LADDER_TIMERS) {
+            management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timer).timers()
+                    .list().forEach(job -> management.setJobDuedate(job.getId(), Date.from(clock.instant())));
+        }
+    }
+
+    private LocalDate earliestDay(LadderStep step, Map<String, Object> scenario, DossierRepository.DossierRow dossier) {
+        LocalDate today = LocalDate.now(clock);
+        if (dossier.onHoldSince() != null || nothingClaimed(dossier)) {
+            // On hold, or every invoice settled or disputed: wait until released or resolved (resumeLadder).
+            return today.plusYears(10);
+        }
+        LocalDate day = dossier.originDate().plusDays(dossier.holdDays()).plusDays(step.day(scenario));
+        LocalDate lastSent = jdbc.sql("""
+                select max((created_at at time zone 'Europe/Paris')::date) from recouvrement.communication
+                where dossier_id = ? and status not in ('SKIPPED', 'CANCELLED')""")
+                .param(dossier.id()).query(LocalDate.class).optional().orElse(null);
+        if (lastSent != null) {
+            day = latest(day, lastSent.plusDays(((Number) scenario.get("minDaysBetween")).intValue()));
+        }
+        if (dossier.promiseUntil() != null) {
+            day = latest(day, dossier.promiseUntil().plusDays(((Number) scenario.get("promiseGraceDays")).intValue()));
+        }
+        return day;
+    }
+
+    private boolean nothingClaimed(DossierRepository.DossierRow dossier) {
+        return invoices.findByDossier(dossier.id()).stream()
+                .noneMatch(i -> CLAIMED.contains(i.status()) && i.balance().signum() > 0);
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** The due date of the agents' next task: today + the DMN's {@code taskSlaDays} business days, 09:00. */

@@ -101,8 +101,11 @@ public class EventRecorder {
                 if (!invoice.onHold()) {
                     throw new ConflictException("Le dossier " + invoice.dossierNumber() + " n'est pas suspendu.");
                 }
-                jdbc.sql("update recouvrement.dossier set on_hold_since = null where id = ?")
-                        .param(invoice.dossierId()).update();
+                // The hold's length moves the dossier's remaining steps.
+                jdbc.sql("""
+                        update recouvrement.dossier set hold_days = hold_days + (cast(? as date) - on_hold_since),
+                            on_hold_since = null where id = ?""")
+                        .params(today, invoice.dossierId()).update();
             }
             case NOTE -> {
                 // Kept as a record only.

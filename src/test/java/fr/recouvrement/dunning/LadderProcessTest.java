@@ -183,6 +183,7 @@ class LadderProcessTest extends LedgerTest {
     @Test
     void anApprovedNoticeGoesOut() {
         ProcessInstance dossier = openDossier(LedgerFixtures.newNumber("LAD"), "2026-11-16", "2500.00", "GRAND_COMPTE");
+        driver.at(at9(12, 1), dossier.getId());
         driver.at(at9(12, 16), dossier.getId());
 
         complete(task("ValiderMiseEnDemeure", dossier), withVariables("approval", "APPROUVEE"));

@@ -1,0 +1,111 @@
+package fr.recouvrement.dunning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.recouvrement.LedgerFixtures;
+import fr.recouvrement.LedgerTest;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/** A promise to pay and a hold, and what they do to the dossier's dates (DESIGN §3 "At any time"). */
+class InterruptionsProcessTest extends LedgerTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    String invoice;
+    ProcessInstance dossier;
+
+    /** PME, 800 EUR due Friday 20 November (J): relance 1 waits for J+7, Friday 27 November at 09:00. */
+    void openDossier() {
+        invoice = LedgerFixtures.newNumber("INT");
+        fixtures.registerB2b(invoice, siren, "2026-11-20", "800.00", "PME");
+        driver.runDueJobs(runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice).singleResult().getId());
+        dossier = runtime.createProcessInstanceQuery().processDefinitionKey("recouvrement-amiable")
+                .processInstanceBusinessKey("D-" + siren + "-001").singleResult();
+        driver.runDueJobs(dossier.getId());
+        assertThat(driver.timerDue(dossier.getId(), "DateRelance1")).isEqualTo(at9(11, 27));
+    }
+
+    void report(String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.withBasicAuth("agent", "agent").postForEntity("/api/invoices/" + invoice + "/events",
+                new HttpEntity<>(json, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        driver.runDueJobs(dossier.getId());
+    }
+
+    List<String> steps() {
+        return jdbc.queryForList("""
+                select c.step from recouvrement.communication c join recouvrement.dossier d on d.id = c.dossier_id
+                where d.number = ? order by c.id""", String.class, "D-" + siren + "-001");
+    }
+
+    String stage() {
+        return http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + invoice, com.fasterxml.jackson.databind.JsonNode.class)
+                .get("stage").asText();
+    }
+
+    static java.time.Instant at9(int month, int day) {
+        return LocalDateTime.of(2026, month, day, 9, 0).atZone(PARIS).toInstant();
+    }
+
+    @Test
+    void aBrokenPromiseDelaysTheNextStepUntilItsDatePlusGrace() {
+        openDossier();
+        report("{\"type\": \"PROMISE\", \"date\": \"2026-12-04\"}");
+        assertThat(stage()).isEqualTo("PROMESSE");
+
+        driver.at(LocalDateTime.of(2026, 11, 27, 9, 0), dossier.getId());
+
+        // Promised 4 December + 5 days of grace (PME) = Wednesday 9 December: relance 1 waits until then.
+        assertThat(steps()).isEmpty();
+        assertThat(dossier).hasPassed("ReporteeRelance1");
+        assertThat(driver.timerDue(dossier.getId(), "DateRelance1")).isEqualTo(at9(12, 9));
+
+        driver.at(LocalDateTime.of(2026, 12, 9, 9, 0), dossier.getId());
+        assertThat(steps()).containsExactly("RELANCE_1");
+        assertThat(stage()).isEqualTo("RELANCE_1");
+    }
+
+    @Test
+    void aKeptPromiseEndsTheDossierWithoutAnotherRelance() {
+        openDossier();
+        report("{\"type\": \"PROMISE\", \"date\": \"2026-12-04\"}");
+
+        clock.setToday(java.time.LocalDate.of(2026, 12, 3));
+        fixtures.pay(invoice, "VIR-PROMESSE", "800.00", clock.today());
+        driver.runDueJobs(dossier.getId());
+
+        assertThat(dossier).isEnded().hasPassed("Solde");
+        assertThat(steps()).isEmpty();
+    }
+
+    @Test
+    void aHoldStopsTheLadderAndItsReleaseMovesTheRemainingDatesByItsLength() {
+        openDossier();
+        report("{\"type\": \"HOLD\", \"reason\": \"Rachat de la société en cours\"}");
+        assertThat(stage()).isEqualTo("SUSPENDU");
+
+        driver.at(LocalDateTime.of(2026, 11, 27, 9, 0), dossier.getId());
+        assertThat(steps()).isEmpty();
+
+        // Released on Friday 4 December, after 10 days on hold: relance 1 moves from J+7 to J+17, Monday 7 December.
+        clock.set(LocalDateTime.of(2026, 12, 4, 10, 0).atZone(PARIS).toInstant());
+        report("{\"type\": \"RELEASE\"}");
+        assertThat(dossier).hasPassed("ReprendreApresSuspension");
+        assertThat(driver.timerDue(dossier.getId(), "DateRelance1")).isEqualTo(at9(12, 7));
+
+        driver.at(LocalDateTime.of(2026, 12, 7, 9, 0), dossier.getId());
+        assertThat(steps()).containsExactly("RELANCE_1");
+        // Relance 2 moves by 10 days too: J+15+10 = Tuesday 15 December.
+        assertThat(driver.timerDue(dossier.getId(), "DateRelance2")).isEqualTo(at9(12, 15));
+    }
+}
