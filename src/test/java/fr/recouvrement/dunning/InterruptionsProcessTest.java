@@ -25,13 +25,17 @@ class InterruptionsProcessTest extends LedgerTest {
 
     /** PME, 800 EUR due Friday 20 November (J): relance 1 waits for J+7, Friday 27 November at 09:00. */
     void openDossier() {
+        openDossier("2026-11-20", "PME");
+        assertThat(driver.timerDue(dossier.getId(), "DateRelance1")).isEqualTo(at9(11, 27));
+    }
+
+    void openDossier(String dueDate, String segment) {
         invoice = LedgerFixtures.newNumber("INT");
-        fixtures.registerB2b(invoice, siren, "2026-11-20", "800.00", "PME");
+        fixtures.registerB2b(invoice, siren, dueDate, "800.00", segment);
         driver.runDueJobs(runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice).singleResult().getId());
         dossier = runtime.createProcessInstanceQuery().processDefinitionKey("recouvrement-amiable")
                 .processInstanceBusinessKey("D-" + siren + "-001").singleResult();
         driver.runDueJobs(dossier.getId());
-        assertThat(driver.timerDue(dossier.getId(), "DateRelance1")).isEqualTo(at9(11, 27));
     }
 
     void report(String json) {
@@ -73,6 +77,48 @@ class InterruptionsProcessTest extends LedgerTest {
         driver.at(LocalDateTime.of(2026, 12, 9, 9, 0), dossier.getId());
         assertThat(steps()).containsExactly("RELANCE_1");
         assertThat(stage()).isEqualTo("RELANCE_1");
+    }
+
+    @Test
+    void aPromiseAfterTheFirstRelanceThenAHoldBeforeTheNoticeMoveEachStep() {
+        openDossier();
+        driver.at(LocalDateTime.of(2026, 11, 27, 9, 0), dossier.getId());
+        report("{\"type\": \"PROMISE\", \"date\": \"2026-12-10\"}");
+
+        // Relance 2 was due J+15 (Saturday 5 December, so Monday 7); promised 10 December + 5 days: Tuesday 15.
+        driver.at(LocalDateTime.of(2026, 12, 7, 9, 0), dossier.getId());
+        assertThat(dossier).hasPassed("ReporteeRelance2");
+        assertThat(driver.timerDue(dossier.getId(), "DateRelance2")).isEqualTo(at9(12, 15));
+        driver.at(LocalDateTime.of(2026, 12, 15, 9, 0), dossier.getId());
+        assertThat(steps()).containsExactly("RELANCE_1", "RELANCE_2");
+
+        // The notice (J+30, Sunday 20 December, so Monday 21) meets a hold reported on Friday 18.
+        clock.set(LocalDateTime.of(2026, 12, 18, 10, 0).atZone(PARIS).toInstant());
+        report("{\"type\": \"HOLD\", \"reason\": \"Médiation\"}");
+        driver.at(LocalDateTime.of(2026, 12, 21, 9, 0), dossier.getId());
+        assertThat(dossier).hasPassed("ReporteeMiseEnDemeure").hasNotPassed("PosterLRAR");
+
+        // Released Monday 28 December after 10 days: the notice moves to J+40, Wednesday 30 December.
+        clock.set(LocalDateTime.of(2026, 12, 28, 10, 0).atZone(PARIS).toInstant());
+        report("{\"type\": \"RELEASE\"}");
+        assertThat(driver.timerDue(dossier.getId(), "DateMiseEnDemeure")).isEqualTo(at9(12, 30));
+        driver.at(LocalDateTime.of(2026, 12, 30, 9, 0), dossier.getId());
+        assertThat(dossier).isWaitingAt("PosterLRAR");
+    }
+
+    @Test
+    void aPromiseBeforeTheThirdRelanceOfALargeAccountMovesIt() {
+        // Grand compte due Monday 16 November: relance 1 now, relance 2 on 1 December, relance 3 at J+30 (16 December).
+        openDossier("2026-11-16", "GRAND_COMPTE");
+        driver.at(LocalDateTime.of(2026, 12, 1, 9, 0), dossier.getId());
+        report("{\"type\": \"PROMISE\", \"date\": \"2026-12-20\"}");
+
+        driver.at(LocalDateTime.of(2026, 12, 16, 9, 0), dossier.getId());
+
+        // Promised 20 December + 5 days = Christmas, a holiday: Monday 28 December.
+        assertThat(dossier).hasPassed("ReporteeRelance3");
+        assertThat(driver.timerDue(dossier.getId(), "DateRelance3")).isEqualTo(at9(12, 28));
+        assertThat(steps()).containsExactly("RELANCE_1", "RELANCE_2");
     }
 
     @Test
