@@ -49,6 +49,7 @@ public class DossierCollection {
             LadderStep.RELANCE_2, "Deuxième relance : factures impayées",
             LadderStep.RELANCE_3, "Dernière relance avant mise en demeure",
             LadderStep.MISE_EN_DEMEURE, "Mise en demeure de payer");
+    private static final String LADDER_STARTED = "ladderStarted";
     private static final Set<String> LADDER_TIMERS =
             Set.of("DateRelance1", "DateRelance2", "DateRelance3", "DateMiseEnDemeure");
     private static final Set<InvoiceStatus> CLAIMED =
@@ -112,8 +113,9 @@ public class DossierCollection {
     /**
      * "Planifier l'étape": its date is J + the DMN's day (moved by the days spent on hold), at 09:00 on a business day,
      * at least {@code minDaysBetween} after the last message sent to the debtor, and not before a pending promise's
-     * date + grace. On hold, it waits until released (the release moves the timer). When a later step is already due
-     * (a dossier opened late, DESIGN §3), this one is recorded as skipped: the debtor gets no burst of reminders.
+     * date + grace or a payment plan's next instalment. On hold, it waits until released (the release moves the timer).
+     * When a later step is already due as the dossier opens (late entry, DESIGN §3), this one is recorded as skipped:
+     * the debtor gets no burst of reminders.
      */
     public void planStep(DelegateExecution execution, String stepName) {
         LadderStep step = LadderStep.valueOf(stepName);
@@ -124,7 +126,8 @@ public class DossierCollection {
         boolean laterStepDue = step.later(scenario).stream()
                 .anyMatch(later -> !calendar.at9(origin.plusDays(later.day(scenario))).toInstant().isAfter(now));
         execution.setVariable("stepAt", calendar.at9(earliestDay(step, scenario, dossier)));
-        execution.setVariable("stepSkipped", laterStepDue);
+        // Late entry only: once the ladder has sent or postponed a step, it resumes at the step not yet sent.
+        execution.setVariable("stepSkipped", laterStepDue && !Boolean.TRUE.equals(execution.getVariable(LADDER_STARTED)));
     }
 
     /**
@@ -139,6 +142,9 @@ public class DossierCollection {
         boolean postponed = !skipped
                 && calendar.at9(earliestDay(step, scenario(execution), dossier)).toInstant().isAfter(clock.instant());
         execution.setVariable("stepPostponed", postponed);
+        if (!skipped) {
+            execution.setVariable(LADDER_STARTED, true);
+        }
         if (postponed) {
             return;
         }
@@ -178,10 +184,59 @@ public class DossierCollection {
         if (lastSent != null) {
             day = latest(day, lastSent.plusDays(((Number) scenario.get("minDaysBetween")).intValue()));
         }
+        int grace = ((Number) scenario.get("promiseGraceDays")).intValue();
         if (dossier.promiseUntil() != null) {
-            day = latest(day, dossier.promiseUntil().plusDays(((Number) scenario.get("promiseGraceDays")).intValue()));
+            day = latest(day, dossier.promiseUntil().plusDays(grace));
+        }
+        LocalDate planCheck = followPaymentPlan(dossier, grace, today);
+        if (planCheck != null) {
+            day = latest(day, planCheck);
         }
         return day;
+    }
+
+    /**
+     * A payment plan on track holds the ladder until the day after its next instalment's date + grace, when it is
+     * checked again; one instalment missed (less paid since the plan than the instalments due) breaks it: its
+     * invoices are claimed again and the ladder resumes at the step not yet sent.
+     *
+     * @return the day to check the plan again, or null when the dossier follows no plan (any more)
+     */
+    private LocalDate followPaymentPlan(DossierRepository.DossierRow dossier, int grace, LocalDate today) {
+        record Plan(LocalDate since, String instalments) {
+        }
+        Plan plan = jdbc.sql("""
+                select (e.created_at at time zone 'Europe/Paris')::date as since, e.payload->>'instalments' as instalments
+                from recouvrement.invoice_event e join recouvrement.invoice i on i.id = e.invoice_id
+                where i.dossier_id = ? and e.type = 'PAYMENT_PLAN'
+                  and exists (select 1 from recouvrement.invoice p where p.dossier_id = ? and p.status = 'PAYMENT_PLAN')
+                order by e.created_at desc limit 1""")
+                .params(dossier.id(), dossier.id())
+                .query((rs, row) -> new Plan(rs.getObject("since", LocalDate.class), rs.getString("instalments")))
+                .optional().orElse(null);
+        if (plan == null) {
+            return null;
+        }
+        BigDecimal due = BigDecimal.ZERO;
+        LocalDate next = null;
+        for (var instalment : Spin.JSON(plan.instalments()).elements()) {
+            LocalDate date = LocalDate.parse(instalment.prop("date").stringValue());
+            if (date.plusDays(grace).isBefore(today)) {
+                due = due.add(new BigDecimal(instalment.prop("amount").stringValue()));
+            } else if (next == null) {
+                next = date;
+            }
+        }
+        BigDecimal paid = jdbc.sql("""
+                select coalesce(sum(p.amount), 0) from recouvrement.payment p join recouvrement.invoice i
+                on i.id = p.invoice_id where i.dossier_id = ? and p.type = 'PAYMENT' and p.paid_on >= ?""")
+                .params(dossier.id(), plan.since()).query(BigDecimal.class).single();
+        if (paid.compareTo(due) < 0) {
+            jdbc.sql("update recouvrement.invoice set status = 'OPEN', updated_at = now()"
+                    + " where dossier_id = ? and status = 'PAYMENT_PLAN'").param(dossier.id()).update();
+            return null;
+        }
+        return next == null ? null : next.plusDays(grace + 1L);
     }
 
     private boolean nothingClaimed(DossierRepository.DossierRow dossier) {

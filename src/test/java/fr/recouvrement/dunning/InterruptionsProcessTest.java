@@ -122,6 +122,35 @@ class InterruptionsProcessTest extends LedgerTest {
     }
 
     @Test
+    void aPaymentPlanHoldsTheLadderWhileItIsKeptAndAMissedInstalmentResumesIt() {
+        openDossier();
+        report("""
+                {"type": "PAYMENT_PLAN", "instalments": [{"date": "2026-12-10", "amount": "400.00"},
+                                                         {"date": "2027-01-11", "amount": "400.00"}]}""");
+        assertThat(stage()).isEqualTo("ECHEANCIER");
+
+        // Relance 1's date comes: the plan is on track, the step waits for the first instalment + 5 days of grace.
+        driver.at(LocalDateTime.of(2026, 11, 27, 9, 0), dossier.getId());
+        assertThat(steps()).isEmpty();
+        assertThat(driver.timerDue(dossier.getId(), "DateRelance1")).isEqualTo(at9(12, 16));
+
+        clock.setToday(java.time.LocalDate.of(2026, 12, 9));
+        fixtures.pay(invoice, "ECH-1", "400.00", clock.today());
+        driver.runDueJobs(dossier.getId());
+        driver.at(LocalDateTime.of(2026, 12, 16, 9, 0), dossier.getId());
+        // First instalment paid: wait for the second (11 January + 5 days + 1 = Sunday 17, so Monday 18).
+        assertThat(steps()).isEmpty();
+        assertThat(driver.timerDue(dossier.getId(), "DateRelance1"))
+                .isEqualTo(LocalDateTime.of(2027, 1, 18, 9, 0).atZone(PARIS).toInstant());
+
+        // The second instalment never comes: the plan is broken, relance 1 goes out.
+        driver.at(LocalDateTime.of(2027, 1, 18, 9, 0), dossier.getId());
+        assertThat(steps()).containsExactly("RELANCE_1");
+        assertThat(jdbc.queryForObject("select status from recouvrement.invoice where number = ?", String.class, invoice))
+                .isEqualTo("OPEN");
+    }
+
+    @Test
     void aKeptPromiseEndsTheDossierWithoutAnotherRelance() {
         openDossier();
         report("{\"type\": \"PROMISE\", \"date\": \"2026-12-04\"}");
