@@ -42,6 +42,15 @@ public class BusinessCalendar {
         return candidate;
     }
 
+    /** The business day {@code days} business days after {@code from}. */
+    public LocalDate addBusinessDays(LocalDate from, int days) {
+        LocalDate day = from;
+        for (int i = 0; i < days; i++) {
+            day = onOrAfter(day.plusDays(1));
+        }
+        return day;
+    }
+
     /** 09:00 in Paris on the first business day on or after {@code day}: the moment a scenario timer fires. */
     public ZonedDateTime nineOClock(LocalDate day) {
         return ZonedDateTime.of(onOrAfter(day), NINE, PARIS);

@@ -8,5 +8,10 @@ public enum InvoiceStatus {
     PAYMENT_PLAN,
     JUDICIAL,
     /** Fully credited or cancelled. */
-    CANCELLED
+    CANCELLED;
+
+    /** Whether its balance is claimed: a disputed invoice is suspended, a paid or cancelled one settled. */
+    public boolean claimed() {
+        return this == OPEN || this == PAYMENT_PLAN || this == JUDICIAL;
+    }
 }

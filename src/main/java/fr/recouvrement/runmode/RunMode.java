@@ -42,6 +42,7 @@ public class RunMode implements EnvironmentPostProcessor {
             derived.put("camunda.bpm.admin-user.password", "demo");
             derived.put("camunda.bpm.admin-user.first-name", "Demo");
             derived.put("camunda.bpm.admin-user.last-name", "Administrateur");
+            demoCreditor(derived);
         } else {
             checkProduction(environment, mailHostSet);
         }
@@ -55,6 +56,13 @@ public class RunMode implements EnvironmentPostProcessor {
                     "spring.datasource.url is set (production mode) but no SMTP server is configured: "
                             + "set SPRING_MAIL_HOST (and SPRING_MAIL_PORT, SPRING_MAIL_USERNAME, SPRING_MAIL_PASSWORD as needed).");
         }
+        if (!StringUtils.hasText(environment.getProperty("recouvrement.creditor.name"))
+                || !StringUtils.hasText(environment.getProperty("recouvrement.creditor.iban"))) {
+            throw new ProductionSettingMissingException("spring.datasource.url is set (production mode) but the "
+                    + "creditor named in letters is not configured: set RECOUVREMENT_CREDITOR_NAME, "
+                    + "RECOUVREMENT_CREDITOR_SIREN, RECOUVREMENT_CREDITOR_IBAN and the others the README lists "
+                    + "(\"Letters and e-mails\").");
+        }
         boolean adminId = StringUtils.hasText(environment.getProperty("camunda.bpm.admin-user.id"));
         boolean adminPassword = StringUtils.hasText(environment.getProperty("camunda.bpm.admin-user.password"));
         if (adminId != adminPassword) {
@@ -62,6 +70,23 @@ public class RunMode implements EnvironmentPostProcessor {
                     "CAMUNDA_BPM_ADMIN_USER_ID and CAMUNDA_BPM_ADMIN_USER_PASSWORD must be set together: "
                             + "the first administrator never gets a default password in production.");
         }
+    }
+
+    /** The default run writes its letters for a demonstration company; production must name its own creditor. */
+    private static void demoCreditor(Map<String, Object> derived) {
+        String prefix = "recouvrement.creditor.";
+        derived.put(prefix + "name", "Exemple Industrie");
+        derived.put(prefix + "legal-form", "SAS au capital de 100 000 €");
+        derived.put(prefix + "siren", "901234567");
+        derived.put(prefix + "address-line1", "10 rue des Exemples");
+        derived.put(prefix + "postal-code", "69002");
+        derived.put(prefix + "city", "Lyon");
+        derived.put(prefix + "email", "recouvrement@exemple-industrie.fr");
+        derived.put(prefix + "phone", "04 72 00 00 00");
+        derived.put(prefix + "iban", "FR76 3000 4005 5000 0101 2345 690");
+        derived.put(prefix + "bic", "BNPAFRPPXXX");
+        derived.put(prefix + "signatory-name", "Claire Martin");
+        derived.put(prefix + "signatory-title", "Responsable du recouvrement");
     }
 
     private static int freePort() {

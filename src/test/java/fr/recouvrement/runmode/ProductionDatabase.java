@@ -32,6 +32,15 @@ abstract class ProductionDatabase {
         Map<String, String> arguments = new HashMap<>();
         arguments.put("spring.datasource.url", database.getJdbcUrl("postgres", "postgres"));
         arguments.put("spring.datasource.username", "postgres");
+        // Production names its own creditor; the default run's demonstration company is not there.
+        arguments.put("recouvrement.creditor.name", "Fournitures Test");
+        arguments.put("recouvrement.creditor.siren", "800000002");
+        arguments.put("recouvrement.creditor.address-line1", "1 rue du Test");
+        arguments.put("recouvrement.creditor.postal-code", "75001");
+        arguments.put("recouvrement.creditor.city", "Paris");
+        arguments.put("recouvrement.creditor.email", "recouvrement@fournitures-test.fr");
+        arguments.put("recouvrement.creditor.iban", "FR76 3000 4005 5000 0101 2345 690");
+        arguments.put("recouvrement.creditor.signatory-name", "Jean Test");
         for (int i = 0; i < keyValues.length; i += 2) {
             arguments.put(keyValues[i], keyValues[i + 1]);
         }

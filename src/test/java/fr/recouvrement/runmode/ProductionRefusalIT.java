@@ -25,6 +25,15 @@ class ProductionRefusalIT extends ProductionDatabase {
     }
 
     @Test
+    void refusesToWriteLettersWithoutItsOwnCreditor() {
+        assertThatThrownBy(() -> TestApplications.start(production("spring.mail.host", "smtp.example.org",
+                "camunda.bpm.admin-user.id", "admin", "camunda.bpm.admin-user.password", "s3cret",
+                "recouvrement.creditor.iban", "")).close())
+                .isInstanceOf(ProductionSettingMissingException.class)
+                .hasMessageContaining("RECOUVREMENT_CREDITOR_IBAN");
+    }
+
+    @Test
     void refusesToStartWhileNoAdministratorExists() {
         assertThatThrownBy(() -> TestApplications.start(production("spring.mail.host", "smtp.example.org")).close())
                 .isInstanceOf(ProductionSettingMissingException.class)

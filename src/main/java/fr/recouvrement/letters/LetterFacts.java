@@ -1,0 +1,184 @@
+package fr.recouvrement.letters;
+
+import fr.recouvrement.creditor.CreditorProperties;
+import fr.recouvrement.creditor.Iban;
+import fr.recouvrement.debtor.Address;
+import fr.recouvrement.debtor.DebtorType;
+import fr.recouvrement.invoice.InvoiceLegalAmounts;
+import fr.recouvrement.invoice.InvoiceStatus;
+import fr.recouvrement.invoice.InvoiceView;
+import fr.recouvrement.money.Euros;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * What a letter or an e-mail says, read from the ledger as of today: the creditor, the debtor, the invoices claimed
+ * (balance, penalties, indemnity) and those suspended by a dispute. Every value is text already written the French
+ * way ("1 234,50 €", "24/11/2026"), so that templates only place it.
+ */
+@Component
+public class LetterFacts {
+
+    static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+
+    private final InvoiceLegalAmounts legalAmounts;
+    private final CreditorProperties creditor;
+    private final Clock clock;
+
+    public LetterFacts(InvoiceLegalAmounts legalAmounts, CreditorProperties creditor, Clock clock) {
+        this.legalAmounts = legalAmounts;
+        this.creditor = creditor;
+        this.clock = clock;
+    }
+
+    /** A dossier's facts: its invoices as the ledger holds them now, with what the law adds. */
+    public Facts forDossier(String dossierNumber, List<InvoiceView> invoices) {
+        List<InvoiceView> completed = legalAmounts.complete(invoices);
+        LocalDate today = LocalDate.now(clock);
+        boolean b2b = completed.get(0).debtor().type() == DebtorType.B2B;
+        List<InvoiceView> claimed = completed.stream()
+                .filter(i -> i.status().claimed() && i.balance().signum() > 0).toList();
+        List<InvoiceView> disputed = completed.stream().filter(i -> i.status() == InvoiceStatus.DISPUTED).toList();
+
+        BigDecimal principal = sum(claimed.stream().map(InvoiceView::balance).toList());
+        boolean penaltiesKnown = claimed.stream().allMatch(i -> i.penalties() != null);
+        BigDecimal penalties = b2b && penaltiesKnown
+                ? sum(claimed.stream().map(InvoiceView::penalties).toList()) : BigDecimal.ZERO.setScale(2);
+        BigDecimal indemnity = b2b
+                ? sum(claimed.stream().map(i -> i.indemnity() == null ? BigDecimal.ZERO : i.indemnity()).toList())
+                : BigDecimal.ZERO.setScale(2);
+
+        Map<String, Object> model = base(today);
+        model.put("debtor", debtor(completed.get(0).debtor()));
+        model.put("b2b", b2b);
+        model.put("dossier", Map.of("number", dossierNumber));
+        model.put("invoices", claimed.stream().map(i -> invoice(i, today, b2b)).toList());
+        model.put("disputed", disputed.stream().map(i -> invoice(i, today, b2b)).toList());
+        model.put("principal", Euros.format(principal));
+        // Penalties not computable (a half-year's rate not configured): the letter states the right, not a figure.
+        model.put("penaltiesKnown", penaltiesKnown);
+        model.put("penalties", Euros.format(penalties));
+        model.put("indemnity", Euros.format(indemnity));
+        model.put("total", Euros.format(principal.add(penalties).add(indemnity)));
+        return new Facts(model, snapshot(claimed, disputed), principal.signum() > 0);
+    }
+
+    /** One invoice's facts, for its pre-due reminder. */
+    public Facts forInvoice(InvoiceView invoice) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> model = base(today);
+        model.put("debtor", debtor(invoice.debtor()));
+        model.put("b2b", invoice.debtor().type() == DebtorType.B2B);
+        model.put("invoice", invoice(invoice, today, false));
+        return new Facts(model, snapshot(List.of(invoice), List.of()), invoice.balance().signum() > 0);
+    }
+
+    /**
+     * A template's model, and a fingerprint of what it claims (invoice numbers, balances, disputes): the sending
+     * step compares it with the ledger's to tell whether the message is still right. Penalties, which grow daily,
+     * are stated "as of" the letter's date and left out of it.
+     */
+    public record Facts(Map<String, Object> model, String snapshot, boolean anythingClaimed) {
+
+        public Facts with(String key, Object value) {
+            Map<String, Object> copy = new LinkedHashMap<>(model);
+            copy.put(key, value);
+            return new Facts(copy, snapshot, anythingClaimed);
+        }
+    }
+
+    private Map<String, Object> base(LocalDate today) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("creditor", creditor());
+        model.put("date", today.format(LONG_DATE));
+        model.put("dateShort", today.format(SHORT_DATE));
+        return model;
+    }
+
+    private Map<String, Object> creditor() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", creditor.name());
+        map.put("legalForm", text(creditor.legalForm()));
+        map.put("siren", groupedSiren(creditor.siren()));
+        map.put("addressLines", lines(creditor.addressLine1(), creditor.addressLine2(),
+                creditor.postalCode() + " " + creditor.city()));
+        map.put("city", creditor.city());
+        map.put("email", creditor.replyTo());
+        map.put("phone", text(creditor.phone()));
+        map.put("iban", Iban.grouped(creditor.iban()));
+        map.put("bic", text(creditor.bic()));
+        map.put("signatoryName", creditor.signatoryName());
+        map.put("signatoryTitle", text(creditor.signatoryTitle()));
+        return map;
+    }
+
+    private static Map<String, Object> debtor(InvoiceView.DebtorView debtor) {
+        Address address = debtor.address();
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", debtor.name());
+        map.put("siren", debtor.siren() == null ? "" : groupedSiren(debtor.siren()));
+        map.put("email", debtor.email());
+        map.put("addressLines", lines(address.line1(), address.line2(), address.postalCode() + " " + address.city(),
+                "FR".equals(address.country()) ? null : new Locale("", address.country())
+                        .getDisplayCountry(Locale.FRANCE).toUpperCase(Locale.FRANCE)));
+        return map;
+    }
+
+    private static Map<String, Object> invoice(InvoiceView invoice, LocalDate today, boolean b2b) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("number", invoice.number());
+        map.put("description", text(invoice.description()));
+        map.put("issueDate", invoice.issueDate().format(SHORT_DATE));
+        map.put("dueDate", invoice.dueDate().format(SHORT_DATE));
+        map.put("dueDateLong", invoice.dueDate().format(LONG_DATE));
+        map.put("amount", Euros.format(invoice.amount()));
+        map.put("settled", Euros.format(invoice.paid().add(invoice.credited())));
+        map.put("balance", Euros.format(invoice.balance()));
+        map.put("daysLate", Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), today)));
+        map.put("penalties", b2b && invoice.penalties() != null ? Euros.format(invoice.penalties()) : "");
+        map.put("indemnity", b2b && invoice.indemnity() != null ? Euros.format(invoice.indemnity()) : "");
+        return map;
+    }
+
+    private static String snapshot(List<InvoiceView> claimed, List<InvoiceView> disputed) {
+        return claimed.stream().map(i -> i.number() + "=" + i.balance().toPlainString())
+                .collect(Collectors.joining(";")) + "|litige:"
+                + disputed.stream().map(InvoiceView::number).collect(Collectors.joining(";"));
+    }
+
+    private static BigDecimal sum(List<BigDecimal> amounts) {
+        return amounts.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    private static List<String> lines(String... lines) {
+        List<String> kept = new ArrayList<>();
+        for (String line : lines) {
+            if (StringUtils.hasText(line)) {
+                kept.add(line.strip());
+            }
+        }
+        return kept;
+    }
+
+    private static String text(String value) {
+        return Objects.requireNonNullElse(value, "").strip();
+    }
+
+    /** "552 081 317", as a SIREN is printed. */
+    private static String groupedSiren(String siren) {
+        return siren.replaceAll("(\\d{3})(\\d{3})(\\d{3})", "$1 $2 $3");
+    }
+}
