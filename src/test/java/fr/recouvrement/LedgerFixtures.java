@@ -49,13 +49,18 @@ public final class LedgerFixtures {
     }
 
     public void registerB2b(String number, String siren, String dueDate, String amount, String segment) {
+        register(number, dueDate, amount, """
+                {"name": "Total Négoce", "siren": "%s", "type": "B2B", "segment": "%s", "email": "compta@example.fr",
+                 "address": {"line1": "1 place Jean Millier", "postalCode": "92400", "city": "Courbevoie",
+                             "country": "FR"}}""".formatted(siren, segment));
+    }
+
+    /** Registers an invoice issued 30 days before its due date, for the debtor given as the API's JSON. */
+    public void register(String number, String dueDate, String amount, String debtorJson) {
         String body = """
                 {"number": "%s", "issueDate": "%s", "dueDate": "%s", "amount": "%s", "currency": "EUR",
-                 "debtor": {"name": "Total Négoce", "siren": "%s", "type": "B2B", "segment": "%s",
-                            "email": "compta@example.fr",
-                            "address": {"line1": "1 place Jean Millier", "postalCode": "92400", "city": "Courbevoie",
-                                        "country": "FR"}}}""".formatted(number,
-                        java.time.LocalDate.parse(dueDate).minusDays(30), dueDate, amount, siren, segment);
+                 "debtor": %s}""".formatted(number, java.time.LocalDate.parse(dueDate).minusDays(30), dueDate, amount,
+                debtorJson);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> response = http.withBasicAuth("agent", "agent")

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +35,20 @@ public class CommunicationRepository {
         return jdbc.sql("select " + COLUMNS + " from recouvrement.communication c where c.dossier_id = ?"
                         + " order by c.created_at, c.id")
                 .param(dossierId).query(CommunicationRepository::map).list();
+    }
+
+    /** A letter or attachment as stored: the evidence of what was sent. */
+    public record Pdf(String fileName, byte[] content) {
+    }
+
+    /** The PDF of a communication of this invoice (if given) or of this dossier; empty when there is none. */
+    public Optional<Pdf> pdf(long communicationId, Long invoiceId, Long dossierId) {
+        return jdbc.sql("""
+                select c.pdf_name, c.pdf from recouvrement.communication c
+                where c.id = :id and c.pdf is not null
+                  and ((:invoice::bigint is not null and c.invoice_id = :invoice) or (:dossier::bigint is not null and c.dossier_id = :dossier))""")
+                .param("id", communicationId).param("invoice", invoiceId).param("dossier", dossierId)
+                .query((rs, row) -> new Pdf(rs.getString("pdf_name"), rs.getBytes("pdf"))).optional();
     }
 
     private static CommunicationView map(ResultSet rs, int row) throws SQLException {

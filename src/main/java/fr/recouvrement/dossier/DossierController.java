@@ -1,6 +1,7 @@
 package fr.recouvrement.dossier;
 
 import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.communication.CommunicationController;
 import fr.recouvrement.communication.CommunicationRepository;
 import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.invoice.InvoiceLegalAmounts;
@@ -10,9 +11,10 @@ import fr.recouvrement.invoice.InvoiceView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,10 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Dossiers")
 public class DossierController {
-
-    /** Invoices whose balance is claimed; a disputed invoice is suspended, a paid or cancelled one settled. */
-    private static final Set<InvoiceStatus> CLAIMED =
-            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PAYMENT_PLAN, InvoiceStatus.JUDICIAL);
 
     private final DossierRepository dossiers;
     private final DebtorRepository debtors;
@@ -44,19 +42,30 @@ public class DossierController {
     @GetMapping("/api/dossiers/{number}")
     @Operation(summary = "Un dossier : débiteur, factures, montants dus, J, étape, communications")
     public DossierView get(@PathVariable String number) {
-        DossierRepository.DossierRow dossier = dossiers.findByNumber(number)
-                .orElseThrow(() -> new NotFoundException("Aucun dossier n'a le numéro " + number + "."));
+        DossierRepository.DossierRow dossier = find(number);
         List<InvoiceView> dossierInvoices = legalAmounts.complete(invoices.findByDossier(dossier.id()));
         InvoiceView.DebtorView debtor = debtors.findById(dossier.debtorId()).map(InvoiceView.DebtorView::of)
                 .orElseThrow();
         return new DossierView(dossier.number(), dossier.status(), dossier.originDate(), dossier.stage(),
                 dossier.openedAt(), dossier.closedAt(), dossier.closingReason(), debtor,
-                balanceOf(dossierInvoices, CLAIMED), balanceOf(dossierInvoices, EnumSet.of(InvoiceStatus.DISPUTED)),
+                balanceOf(dossierInvoices, InvoiceStatus::claimed),
+                balanceOf(dossierInvoices, status -> status == InvoiceStatus.DISPUTED),
                 dossierInvoices, communications.forDossier(dossier.id()));
     }
 
-    private static BigDecimal balanceOf(List<InvoiceView> invoices, Set<InvoiceStatus> statuses) {
-        return invoices.stream().filter(invoice -> statuses.contains(invoice.status()))
+    @GetMapping(path = "/api/dossiers/{number}/communications/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "La lettre ou la pièce jointe PDF d'une communication du dossier")
+    public ResponseEntity<byte[]> communicationPdf(@PathVariable String number, @PathVariable long id) {
+        return CommunicationController.pdfResponse(communications.pdf(id, null, find(number).id()), id);
+    }
+
+    private DossierRepository.DossierRow find(String number) {
+        return dossiers.findByNumber(number)
+                .orElseThrow(() -> new NotFoundException("Aucun dossier n'a le numéro " + number + "."));
+    }
+
+    private static BigDecimal balanceOf(List<InvoiceView> invoices, Predicate<InvoiceStatus> statuses) {
+        return invoices.stream().filter(invoice -> statuses.test(invoice.status()))
                 .map(InvoiceView::balance).filter(balance -> balance.signum() > 0)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }

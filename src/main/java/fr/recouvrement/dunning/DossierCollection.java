@@ -3,6 +3,7 @@ package fr.recouvrement.dunning;
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.calendar.BusinessCalendar;
 import fr.recouvrement.communication.CommunicationOutbox;
+import fr.recouvrement.communication.MessageWriter;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceRepository;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,29 +44,24 @@ public class DossierCollection {
             InvoiceStatus.PAYMENT_PLAN, "Échéancier",
             InvoiceStatus.JUDICIAL, "Contentieux",
             InvoiceStatus.CANCELLED, "Annulée");
-    private static final Map<LadderStep, String> SUBJECTS = Map.of(
-            LadderStep.RELANCE_1, "Relance : factures échues",
-            LadderStep.RELANCE_2, "Deuxième relance : factures impayées",
-            LadderStep.RELANCE_3, "Dernière relance avant mise en demeure",
-            LadderStep.MISE_EN_DEMEURE, "Mise en demeure de payer");
     private static final String LADDER_STARTED = "ladderStarted";
     private static final Set<String> LADDER_TIMERS =
             Set.of("DateRelance1", "DateRelance2", "DateRelance3", "DateMiseEnDemeure");
-    private static final Set<InvoiceStatus> CLAIMED =
-            EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PAYMENT_PLAN, InvoiceStatus.JUDICIAL);
 
     private final DossierRepository dossiers;
     private final InvoiceRepository invoices;
     private final BusinessCalendar calendar;
     private final JdbcClient jdbc;
     private final CommunicationOutbox outbox;
+    private final MessageWriter writer;
     private final InvoiceLegalAmounts legalAmounts;
     private final ManagementService management;
     private final Clock clock;
 
     public DossierCollection(DossierRepository dossiers, InvoiceRepository invoices, BusinessCalendar calendar,
-            JdbcClient jdbc, CommunicationOutbox outbox, InvoiceLegalAmounts legalAmounts,
+            JdbcClient jdbc, CommunicationOutbox outbox, MessageWriter writer, InvoiceLegalAmounts legalAmounts,
             ManagementService management, Clock clock) {
+        this.writer = writer;
         this.management = management;
         this.outbox = outbox;
         this.legalAmounts = legalAmounts;
@@ -82,7 +77,7 @@ public class DossierCollection {
         DossierRepository.DossierRow dossier = dossier(execution);
         List<InvoiceView> dossierInvoices = invoices.findByDossier(dossier.id());
         InvoiceView.DebtorView debtor = dossierInvoices.get(0).debtor();
-        BigDecimal due = dossierInvoices.stream().filter(i -> CLAIMED.contains(i.status())).map(InvoiceView::balance)
+        BigDecimal due = dossierInvoices.stream().filter(i -> i.status().claimed()).map(InvoiceView::balance)
                 .filter(b -> b.signum() > 0).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         execution.setVariable("debtorName", debtor.name());
         execution.setVariable("debtorPhone", debtor.phone() == null ? "" : debtor.phone());
@@ -148,15 +143,28 @@ public class DossierCollection {
         if (postponed) {
             return;
         }
-        InvoiceView.DebtorView debtor = invoices.findByDossier(dossier.id()).get(0).debtor();
-        outbox.store(new CommunicationOutbox.Message(dossier.id(), null, step.name(), 1,
-                step.channel(scenario(execution)), skipped ? "SKIPPED" : "PENDING", debtor.email(),
-                SUBJECTS.get(step) + " – dossier " + dossier.number()));
-        if (!skipped) {
-            // A promise whose date + grace has passed unpaid is broken: the ladder goes on.
-            jdbc.sql("update recouvrement.dossier set stage = ?, promise_until = null where id = ?")
-                    .params(step.name(), dossier.id()).update();
+        Map<String, Object> scenario = scenario(execution);
+        String channel = step.channel(scenario);
+        int taskSla = ((Number) scenario.get("taskSlaDays")).intValue();
+        if (skipped) {
+            String email = invoices.findByDossier(dossier.id()).get(0).debtor().email();
+            outbox.enqueue(CommunicationOutbox.Message.skipped(dossier.id(), null, step.name(), channel, email),
+                    dossier.number(), taskSla);
+            return;
         }
+        Map<String, Object> extras = step == LadderStep.MISE_EN_DEMEURE
+                ? Map.of("deadlineDays", scenario.get("noticeDeadlineDays")) : Map.of();
+        CommunicationOutbox.Stored stored = outbox.enqueue(
+                writer.dossierStep(dossier.id(), dossier.number(), step.name(), channel, extras).message(),
+                dossier.number(), taskSla);
+        if (step == LadderStep.MISE_EN_DEMEURE) {
+            // The agent who prints and posts the registered letter opens it from the task.
+            execution.setVariable("letterPdfUrl",
+                    "/api/dossiers/" + dossier.number() + "/communications/" + stored.id() + "/pdf");
+        }
+        // A promise whose date + grace has passed unpaid is broken: the ladder goes on.
+        jdbc.sql("update recouvrement.dossier set stage = ?, promise_until = null where id = ?")
+                .params(step.name(), dossier.id()).update();
     }
 
     /**
@@ -241,7 +249,7 @@ public class DossierCollection {
 
     private boolean nothingClaimed(DossierRepository.DossierRow dossier) {
         return invoices.findByDossier(dossier.id()).stream()
-                .noneMatch(i -> CLAIMED.contains(i.status()) && i.balance().signum() > 0);
+                .noneMatch(i -> i.status().claimed() && i.balance().signum() > 0);
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {
@@ -251,7 +259,7 @@ public class DossierCollection {
     /** The due date of the agents' next task: today + the DMN's {@code taskSlaDays} business days, 09:00. */
     public Date taskDue(DelegateExecution execution) {
         int sla = ((Number) scenario(execution).get("taskSlaDays")).intValue();
-        return calendar.at9(addBusinessDays(LocalDate.now(clock), sla));
+        return calendar.at9(calendar.addBusinessDays(LocalDate.now(clock), sla));
     }
 
     /** "Enregistrer l'envoi de la LRAR": the notice is posted; the dossier takes no new invoice from now on. */
@@ -286,7 +294,7 @@ public class DossierCollection {
     public void prepareJudicial(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossier(execution);
         List<InvoiceView> claimed = legalAmounts.complete(invoices.findByDossier(dossier.id())).stream()
-                .filter(i -> CLAIMED.contains(i.status()) && i.balance().signum() > 0).toList();
+                .filter(i -> i.status().claimed() && i.balance().signum() > 0).toList();
         LocalDate today = LocalDate.now(clock);
         boolean prescribed = !claimed.isEmpty() && claimed.stream().allMatch(i -> i.prescriptionDate().isBefore(today));
         BigDecimal amount = claimed.stream().filter(i -> !i.prescriptionDate().isBefore(today))
@@ -307,18 +315,19 @@ public class DossierCollection {
         DossierRepository.DossierRow dossier = dossier(execution);
         jdbc.sql("update recouvrement.invoice set status = 'JUDICIAL', updated_at = now() where dossier_id = ?"
                 + " and status in ('OPEN', 'PAYMENT_PLAN')").param(dossier.id()).update();
-        close(dossier.id(), (String) execution.getVariable("route"));
+        close(dossier, (String) execution.getVariable("route"));
     }
 
     /** "Clore le dossier par décision": prescribed, abandoned or written off, as the manager decided. */
     public void closeByDecision(DelegateExecution execution) {
-        close(dossier(execution).id(), (String) execution.getVariable("decision"));
+        close(dossier(execution), (String) execution.getVariable("decision"));
     }
 
-    private void close(long dossierId, String reason) {
+    private void close(DossierRepository.DossierRow dossier, String reason) {
         jdbc.sql("""
                 update recouvrement.dossier set status = 'CLOSED', closed_at = now(), closing_reason = ?,
-                    stage = 'TERMINE' where id = ?""").params(reason, dossierId).update();
+                    stage = 'TERMINE' where id = ?""").params(reason, dossier.id()).update();
+        outbox.cancelPending(dossier.id(), dossier.number(), "Dossier clos (" + reason + ") avant l'envoi.");
     }
 
     /**
@@ -341,7 +350,7 @@ public class DossierCollection {
 
     private LocalDate earliestPrescription(DelegateExecution execution) {
         return legalAmounts.complete(invoices.findByDossier(dossier(execution).id())).stream()
-                .filter(i -> CLAIMED.contains(i.status()) || i.status() == InvoiceStatus.DISPUTED)
+                .filter(i -> i.status().claimed() || i.status() == InvoiceStatus.DISPUTED)
                 .map(InvoiceView::prescriptionDate).min(LocalDate::compareTo)
                 // Nothing owed: the settlement closes the dossier; the alert goes far away meanwhile.
                 .orElse(LocalDate.now(clock).plusYears(5));
@@ -349,7 +358,7 @@ public class DossierCollection {
 
     /** "Clore le dossier soldé". */
     public void closeSettled(DelegateExecution execution) {
-        close(dossier(execution).id(), "SOLDE");
+        close(dossier(execution), "SOLDE");
     }
 
     @SuppressWarnings("unchecked")
@@ -360,14 +369,6 @@ public class DossierCollection {
     private void setStage(DelegateExecution execution, String stage) {
         jdbc.sql("update recouvrement.dossier set stage = ? where number = ?")
                 .params(stage, execution.getProcessBusinessKey()).update();
-    }
-
-    private LocalDate addBusinessDays(LocalDate from, int days) {
-        LocalDate day = from;
-        for (int i = 0; i < days; i++) {
-            day = calendar.onOrAfter(day.plusDays(1));
-        }
-        return day;
     }
 
     private DossierRepository.DossierRow dossier(DelegateExecution execution) {

@@ -3,13 +3,13 @@ package fr.recouvrement.dunning;
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.calendar.BusinessCalendar;
 import fr.recouvrement.communication.CommunicationOutbox;
+import fr.recouvrement.communication.MessageWriter;
 import fr.recouvrement.dossier.DossierOpening;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.invoice.InvoiceView;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,12 +27,14 @@ public class InvoiceFollowUp {
     private final InvoiceRepository invoices;
     private final BusinessCalendar calendar;
     private final CommunicationOutbox outbox;
+    private final MessageWriter writer;
     private final DossierOpening dossiers;
     private final Clock clock;
 
     public InvoiceFollowUp(InvoiceRepository invoices, BusinessCalendar calendar, CommunicationOutbox outbox,
-            DossierOpening dossiers, Clock clock) {
+            MessageWriter writer, DossierOpening dossiers, Clock clock) {
         this.invoices = invoices;
+        this.writer = writer;
         this.calendar = calendar;
         this.outbox = outbox;
         this.dossiers = dossiers;
@@ -71,12 +73,15 @@ public class InvoiceFollowUp {
         if (isSettled(invoice)) {
             return;
         }
-        outbox.store(preDueReminder(invoice, "PENDING"));
+        outbox.enqueue(writer.preDueReminder(invoiceId(invoice), invoice).message(), invoice.number(),
+                taskSlaDays(execution));
     }
 
     /** "Noter le rappel comme sauté": registered after its date, the reminder is recorded, never sent late. */
     public void skipPreDueReminder(DelegateExecution execution) {
-        outbox.store(preDueReminder(invoice(execution), "SKIPPED"));
+        InvoiceView invoice = invoice(execution);
+        outbox.enqueue(CommunicationOutbox.Message.skipped(null, invoiceId(invoice), PRE_DUE_STEP, "EMAIL",
+                invoice.debtor().email()), invoice.number(), taskSlaDays(execution));
     }
 
     /** "Vérifier le paiement", the day after the due date. */
@@ -90,11 +95,13 @@ public class InvoiceFollowUp {
         execution.setVariable("dossierNumber", placement.dossierNumber());
     }
 
-    private CommunicationOutbox.Message preDueReminder(InvoiceView invoice, String status) {
-        return new CommunicationOutbox.Message(null, invoices.findKeys(invoice.number()).orElseThrow().id(),
-                PRE_DUE_STEP, 1, "EMAIL", status, invoice.debtor().email(),
-                "Rappel : votre facture " + invoice.number() + " arrive à échéance le "
-                        + invoice.dueDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+    private long invoiceId(InvoiceView invoice) {
+        return invoices.findKeys(invoice.number()).orElseThrow().id();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int taskSlaDays(DelegateExecution execution) {
+        return ((Number) ((Map<String, Object>) execution.getVariable("scenario")).get("taskSlaDays")).intValue();
     }
 
     private static boolean isSettled(InvoiceView invoice) {

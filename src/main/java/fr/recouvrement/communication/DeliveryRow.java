@@ -1,0 +1,18 @@
+package fr.recouvrement.communication;
+
+/** A communication as its delivery reads it, with the dossier or invoice it belongs to. */
+record DeliveryRow(long id, Long dossierId, String dossierNumber, String dossierStatus, Long invoiceId,
+        String invoiceNumber, String step, int occurrence, int revision, String channel, String status,
+        String recipient, String subject, String body, byte[] pdf, String pdfName, String snapshot, Long replacedBy) {
+
+    /** The dossier or invoice number, as the API's paths and the delivery's business key name it. */
+    String reference() {
+        return dossierNumber != null ? dossierNumber : invoiceNumber;
+    }
+
+    String pdfUrl() {
+        return dossierNumber != null
+                ? "/api/dossiers/" + dossierNumber + "/communications/" + id + "/pdf"
+                : "/api/invoices/" + invoiceNumber + "/communications/" + id + "/pdf";
+    }
+}

@@ -1,0 +1,51 @@
+package fr.recouvrement.communication;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
+import org.camunda.bpm.engine.impl.incident.IncidentContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * When "Remettre le message" has used up its retries, Camunda raises its incident as usual (Cockpit shows it) and the
+ * communication becomes {@code FAILED}, in the same transaction, so the ledger says what Cockpit says. An operator who
+ * retries the job from Cockpit sends it again: a failed row is still to be sent.
+ */
+@Component
+public class FailedDeliveryIncidentHandler extends AbstractProcessEnginePlugin {
+
+    private final JdbcClient jdbc;
+
+    public FailedDeliveryIncidentHandler(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setCustomIncidentHandlers(java.util.List.of(new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE) {
+            @Override
+            public Incident handleIncident(IncidentContext context, String message) {
+                Incident incident = super.handleIncident(context, message);
+                markFailed(context);
+                return incident;
+            }
+        }));
+    }
+
+    private void markFailed(IncidentContext context) {
+        if (!"RemettreMessage".equals(context.getActivityId()) || context.getExecutionId() == null) {
+            return;
+        }
+        ExecutionEntity execution = Context.getCommandContext().getExecutionManager()
+                .findExecutionById(context.getExecutionId());
+        Object id = execution == null ? null : execution.getVariable("communicationId");
+        if (id instanceof Number communicationId) {
+            jdbc.sql("update recouvrement.communication set status = 'FAILED' where id = ? and status = 'PENDING'")
+                    .param(communicationId.longValue()).update();
+        }
+    }
+}

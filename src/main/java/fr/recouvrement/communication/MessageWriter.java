@@ -1,0 +1,73 @@
+package fr.recouvrement.communication;
+
+import fr.recouvrement.invoice.InvoiceRepository;
+import fr.recouvrement.invoice.InvoiceView;
+import fr.recouvrement.letters.LetterFacts;
+import fr.recouvrement.letters.Letters;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a step's message from the ledger as it is now: one per dossier, listing its open invoices (DESIGN §3), or
+ * one per invoice for the pre-due reminder.
+ */
+@Component
+public class MessageWriter {
+
+    private final InvoiceRepository invoices;
+    private final LetterFacts facts;
+    private final Letters letters;
+
+    public MessageWriter(InvoiceRepository invoices, LetterFacts facts, Letters letters) {
+        this.invoices = invoices;
+        this.facts = facts;
+        this.letters = letters;
+    }
+
+    /** A message ready to store, and whether anything is still claimed (nothing: it must not be sent). */
+    public record Draft(CommunicationOutbox.Message message, boolean anythingClaimed) {
+    }
+
+    /** @param extras what the step adds to the template's model (the notice's deadline) */
+    public Draft dossierStep(long dossierId, String dossierNumber, String step, String channel,
+            Map<String, Object> extras) {
+        List<InvoiceView> dossierInvoices = invoices.findByDossier(dossierId);
+        LetterFacts.Facts dossierFacts = facts.forDossier(dossierNumber, dossierInvoices);
+        for (Map.Entry<String, Object> extra : extras.entrySet()) {
+            dossierFacts = dossierFacts.with(extra.getKey(), extra.getValue());
+        }
+        Letters.Composed composed = letters.compose(step, channel, dossierNumber, dossierFacts.model());
+        return new Draft(new CommunicationOutbox.Message(dossierId, null, step, 1, channel, "PENDING",
+                recipient(channel, dossierInvoices.get(0).debtor()), composed.subject(), composed.html(),
+                composed.pdf(), composed.pdfName(), dossierFacts.snapshot()), dossierFacts.anythingClaimed());
+    }
+
+    /** What a dossier's message would claim now, without rendering it: enough to tell whether a stored one is stale. */
+    public LetterFacts.Facts dossierFacts(long dossierId, String dossierNumber) {
+        return facts.forDossier(dossierNumber, invoices.findByDossier(dossierId));
+    }
+
+    public LetterFacts.Facts invoiceFacts(InvoiceView invoice) {
+        return facts.forInvoice(invoice);
+    }
+
+    public Draft preDueReminder(long invoiceId, InvoiceView invoice) {
+        LetterFacts.Facts invoiceFacts = facts.forInvoice(invoice);
+        Letters.Composed composed = letters.compose("PRE_ECHEANCE", "EMAIL", invoice.number(), invoiceFacts.model());
+        return new Draft(new CommunicationOutbox.Message(null, invoiceId, "PRE_ECHEANCE", 1, "EMAIL", "PENDING",
+                invoice.debtor().email(), composed.subject(), composed.html(), null, null, invoiceFacts.snapshot()),
+                invoiceFacts.anythingClaimed());
+    }
+
+    /** An e-mail goes to the debtor's address; a letter to its postal address, kept as written on the envelope. */
+    static String recipient(String channel, InvoiceView.DebtorView debtor) {
+        if ("EMAIL".equals(channel)) {
+            return debtor.email();
+        }
+        return String.join(", ", Stream.of(debtor.name(), debtor.address().line1(), debtor.address().line2(),
+                        debtor.address().postalCode() + " " + debtor.address().city(), debtor.address().country())
+                .filter(line -> line != null && !line.isBlank()).toList());
+    }
+}

@@ -1,0 +1,97 @@
+package fr.recouvrement.judicial;
+
+import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.communication.CommunicationRepository;
+import fr.recouvrement.communication.CommunicationView;
+import fr.recouvrement.dossier.DossierRepository;
+import fr.recouvrement.invoice.InvoiceRepository;
+import fr.recouvrement.letters.LetterFacts;
+import fr.recouvrement.letters.Letters;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Constituer le dossier judiciaire" (DESIGN §3): the PDF the legal team takes over, with the debtor, the invoices
+ * and what they owe, every communication with its date, channel and status, the notice with its tracking number and
+ * AR date, and the route the DMN chose. Stored once per dossier, rebuilt if the step runs again.
+ */
+@Component("judicialFile")
+public class JudicialFile {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final DossierRepository dossiers;
+    private final InvoiceRepository invoices;
+    private final CommunicationRepository communications;
+    private final LetterFacts facts;
+    private final Letters letters;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public JudicialFile(DossierRepository dossiers, InvoiceRepository invoices, CommunicationRepository communications,
+            LetterFacts facts, Letters letters, JdbcClient jdbc, Clock clock) {
+        this.dossiers = dossiers;
+        this.invoices = invoices;
+        this.communications = communications;
+        this.facts = facts;
+        this.letters = letters;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void build(DelegateExecution execution) {
+        String number = execution.getProcessBusinessKey();
+        DossierRepository.DossierRow dossier = dossiers.findByNumber(number)
+                .orElseThrow(() -> new NotFoundException("Aucun dossier n'a le numéro " + number + "."));
+        List<CommunicationView> sent = communications.forDossier(dossier.id());
+        LocalDate receivedOn = jdbc.sql("select notice_received_on from recouvrement.dossier where id = ?")
+                .param(dossier.id()).query(LocalDate.class).optional().orElse(null);
+        String route = (String) execution.getVariable("route");
+
+        LetterFacts.Facts file = facts.forDossier(number, invoices.findByDossier(dossier.id()))
+                .with("route", route)
+                .with("routeLabel", Objects.toString(execution.getVariable("routeLabel"), route))
+                .with("originDate", dossier.originDate().format(DATE))
+                .with("communications", sent.stream().map(JudicialFile::communication).toList())
+                .with("notice", sent.stream().filter(c -> "MISE_EN_DEMEURE".equals(c.step()) && "SENT".equals(c.status()))
+                        .findFirst().map(c -> notice(c, receivedOn)).orElse(Map.of()));
+        byte[] pdf = letters.printLetter("letters/dossier-judiciaire.ftlh", file.model()).pdf();
+        jdbc.sql("""
+                insert into recouvrement.judicial_file (dossier_id, route, pdf, created_at) values (?, ?, ?, ?)
+                on conflict (dossier_id) do update set route = excluded.route, pdf = excluded.pdf,
+                    created_at = excluded.created_at""")
+                .params(dossier.id(), route, pdf, OffsetDateTime.ofInstant(clock.instant(), clock.getZone())).update();
+        execution.setVariable("judicialFileUrl", "/api/dossiers/" + number + "/judicial-file");
+    }
+
+    private static Map<String, Object> communication(CommunicationView c) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        OffsetDateTime when = c.sentAt() != null ? c.sentAt() : c.createdAt();
+        map.put("date", when.atZoneSameInstant(PARIS).format(DATE));
+        map.put("step", c.step());
+        map.put("channel", c.channel());
+        map.put("status", c.status());
+        map.put("recipient", Objects.toString(c.recipient(), ""));
+        map.put("subject", Objects.toString(c.subject(), ""));
+        map.put("trackingNumber", Objects.toString(c.trackingNumber(), ""));
+        return map;
+    }
+
+    private static Map<String, Object> notice(CommunicationView c, LocalDate receivedOn) {
+        return Map.of(
+                "sentOn", c.sentAt().atZoneSameInstant(PARIS).format(DATE),
+                "trackingNumber", Objects.toString(c.trackingNumber(), ""),
+                "receivedOn", receivedOn == null ? "" : receivedOn.format(DATE));
+    }
+}

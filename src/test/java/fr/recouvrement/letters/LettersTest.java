@@ -1,0 +1,143 @@
+package fr.recouvrement.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.recouvrement.communication.MailTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDateTime;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What the letters say, read back from the PDFs and e-mails the scenario produced (today: Tuesday 24 November 2026):
+ * the law's mentions between professionals, none of them for a consumer, every mention of a mise en demeure.
+ */
+class LettersTest extends MailTest {
+
+    @Test
+    void relanceTwoBetweenProfessionalsStatesPenaltiesAndTheFortyEuroIndemnity() throws Exception {
+        String invoice = newInvoice();
+        // Due Monday 9 November: relance 2 (J+15) is due today; relance 1 is recorded as skipped (late entry).
+        ProcessInstance dossier = openDossier(b2bDebtor("Durand Bâtiment", "PME"), "2026-11-09", invoice, "2000.00");
+        driver.runDueJobs(delivery(dossierNumber(dossier), "RELANCE_2").getId());
+
+        MimeMessage mail = mails().get(0);
+        assertThat(mails()).hasSize(1);
+        assertThat(mail.getSubject()).isEqualTo("Deuxième relance : factures impayées – dossier " + dossierNumber(dossier));
+        assertThat(html(mail)).contains(invoice, "2\u00a0000,00\u00a0€", "article L441-10", "40\u00a0€ par facture",
+                "40,00\u00a0€ d'indemnités");
+        String letter = pdfText(keep("relance-2-b2b", bytes(attachment(mail))));
+        assertThat(letter).contains("Objet : deuxième relance – factures impayées", "Durand Bâtiment", invoice,
+                "10/10/2026", "09/11/2026", "2 000,00 €", "Pénalités de retard au 24/11/2026",
+                "Indemnité forfaitaire pour frais de recouvrement", "40,00 €", "L441-10", "D441-5",
+                "IBAN : FR76 3000 4005 5000 0101 2345 690", "Claire Martin");
+        assertThat(attachment(mail).getFileName()).isEqualTo("relance-2-" + dossierNumber(dossier) + ".pdf");
+    }
+
+    @Test
+    void relanceTwoToAConsumerClaimsNoPenaltyNorIndemnity() throws Exception {
+        String invoice = newInvoice();
+        ProcessInstance dossier = openDossier(b2cDebtor("Jeanne Moreau", "PME"), "2026-11-09", invoice, "450.00");
+        driver.runDueJobs(delivery(dossierNumber(dossier), "RELANCE_2").getId());
+
+        MimeMessage mail = mails().get(0);
+        assertThat(html(mail)).contains(invoice, "450,00\u00a0€").doesNotContain("40\u00a0€", "indemnit", "pénalités");
+        String letter = pdfText(keep("relance-2-b2c", bytes(attachment(mail))));
+        assertThat(letter).contains("Jeanne Moreau", "3 allée des Tilleuls", "33000 Bordeaux", invoice, "450,00 €")
+                .doesNotContain("Pénalités", "Indemnité", "40,00 €", "L441-10", "SIREN 0", "Vos références : Jeanne Moreau ·");
+    }
+
+    @Test
+    void theNoticeBetweenProfessionalsCarriesEveryMentionOfTheLaw() {
+        String first = newInvoice();
+        String second = newInvoice();
+        // A chronic late payer gets the notice at J+30, with 8 days to pay: due Sunday 25 October, notice today.
+        ProcessInstance dossier = openDossier(b2bDebtor("Dupont & Fils \"L'Atelier\"", "MAUVAIS_PAYEUR"), "2026-10-25",
+                first, "1500.00", second, "250.00");
+        assertThat(dossier).isWaitingAt("PosterLRAR");
+
+        String notice = pdfText(keep("mise-en-demeure-b2b", noticePdf(dossier)));
+
+        assertThat(notice).contains(
+                "Lettre recommandée avec accusé de réception",
+                "MISE EN DEMEURE DE PAYER",
+                "mettons en demeure",
+                // Both parties, with their SIRENs and addresses.
+                "Exemple Industrie, SAS au capital de 100 000 €, immatriculée sous le numéro SIREN 901 234 567",
+                "10 rue des Exemples, 69002 Lyon",
+                "Dupont & Fils \"L'Atelier\" (SIREN " + siren.substring(0, 3) + " " + siren.substring(3, 6) + " "
+                        + siren.substring(6) + ")",
+                "12 rue de la Paix", "75002 Paris",
+                // Each invoice: number, date, due date, amount.
+                first, second, "25/09/2026", "25/10/2026", "1 500,00 €", "250,00 €",
+                // The amount due split into principal, penalties and indemnity.
+                "Principal restant dû 1 750,00 €", "Pénalités de retard au 24/11/2026",
+                "Indemnité forfaitaire pour frais de recouvrement 80,00 €",
+                // The deadline, from the DMN (8 days for a chronic late payer), and the consequence.
+                "sous 8 jours à compter de la réception", "procédure judiciaire",
+                "IBAN : FR76 3000 4005 5000 0101 2345 690",
+                "Lyon, le 24 novembre 2026", "Claire Martin", "Responsable du recouvrement");
+    }
+
+    @Test
+    void theNoticeToAConsumerClaimsNoFeeOfAnyKind() {
+        String invoice = newInvoice();
+        // A consumer who is a chronic late payer: notice at J+30, 15 days to pay.
+        ProcessInstance dossier = openDossier(b2cDebtor("Paul Martin", "MAUVAIS_PAYEUR"), "2026-10-25", invoice,
+                "1200.00");
+        assertThat(dossier).isWaitingAt("PosterLRAR");
+
+        String notice = pdfText(keep("mise-en-demeure-b2c", noticePdf(dossier)));
+
+        assertThat(notice).contains("MISE EN DEMEURE DE PAYER", "Paul Martin", invoice, "1 200,00 €",
+                        "sous 15 jours à compter de la réception", "Aucun frais de recouvrement ne vous est réclamé",
+                        "intérêts au taux légal")
+                .doesNotContain("Indemnité", "Pénalités de retard", "40,00 €", "L441-10");
+    }
+
+    @Test
+    void aDisputedInvoiceIsNamedAsSuspendedAndNotClaimed() throws Exception {
+        String claimed = newInvoice();
+        String disputed = newInvoice();
+        ProcessInstance dossier = openDossier(b2bDebtor("Litige Partiel", "PME"), "2026-11-16", claimed, "700.00",
+                disputed, "300.00");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> dispute = http.withBasicAuth("agent", "agent").postForEntity(
+                "/api/invoices/" + disputed + "/events",
+                new HttpEntity<>("{\"type\": \"DISPUTE\", \"reason\": \"Livraison incomplète\"}", headers), String.class);
+        assertThat(dispute.getStatusCode()).as(dispute.getBody()).isEqualTo(HttpStatus.CREATED);
+        driver.runDueJobs(dossier.getId());
+
+        driver.at(LocalDateTime.of(2026, 12, 1, 9, 0), dossier.getId());
+        driver.runDueJobs(delivery(dossierNumber(dossier), "RELANCE_2").getId());
+
+        MimeMessage relance2 = mails().stream().filter(m -> subject(m).startsWith("Deuxième")).findFirst().orElseThrow();
+        String letter = pdfText(keep("relance-2-litige", bytes(attachment(relance2))));
+        assertThat(letter).contains("Principal restant dû 700,00 €",
+                "La facture suivante fait l'objet d'une contestation en cours d'examen ; elle n'est pas réclamée par le "
+                        + "présent courrier : " + disputed);
+        assertThat(html(relance2)).contains("non réclamée", disputed);
+    }
+
+    private byte[] noticePdf(ProcessInstance dossier) {
+        String url = (String) runtime.getVariable(dossier.getId(), "letterPdfUrl");
+        ResponseEntity<byte[]> pdf = http.withBasicAuth("agent", "agent").getForEntity(url, byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return pdf.getBody();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
