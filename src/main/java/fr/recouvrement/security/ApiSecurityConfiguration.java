@@ -16,10 +16,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * HTTP Basic on {@code /api} against Camunda's identity service (DESIGN §5): reads for the four groups and admins,
- * writes for agents, managers and admins. Only {@code /api/**} passes through Spring Security: the webapps keep
+ * writes for agents, managers and admins. Reads also accept the session of a person logged in to the webapps, so that
+ * a task's link to a letter opens from Tasklist. Only {@code /api/**} passes through Spring Security: the webapps keep
  * their own session login and CSRF protection, {@code /engine-rest} its Camunda filter, and the OpenAPI document,
  * the Swagger UI and the health check stay public.
  */
@@ -45,8 +47,9 @@ public class ApiSecurityConfiguration {
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         writeProblem(objectMapper, request, response, HttpStatus.FORBIDDEN,
                                 "Vos groupes ne donnent pas le droit de faire cette opération.")))
+                .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless Basic-authenticated API: no browser session for a CSRF attack to ride on.
+                // Writes need HTTP Basic; the webapp session only reads: no browser session for a CSRF attack to ride on.
                 .csrf(csrf -> csrf.disable())
                 .build();
     }

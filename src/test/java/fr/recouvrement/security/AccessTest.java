@@ -55,6 +55,39 @@ class AccessTest {
     }
 
     @Test
+    void aTasklistSessionReadsTheApiButNeverWritesThroughIt() {
+        // Tasklist's own login: its first page sets the CSRF cookie, the login answers with the session cookie.
+        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        String xsrf = cookie(page, "XSRF-TOKEN");
+        HttpHeaders loginHeaders = new HttpHeaders();
+        loginHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        loginHeaders.add("X-XSRF-TOKEN", xsrf);
+        loginHeaders.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + xsrf + "; JSESSIONID=" + cookie(page, "JSESSIONID"));
+        ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+                new HttpEntity<>("username=agent&password=agent", loginHeaders), String.class);
+        assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
+        HttpHeaders session = new HttpHeaders();
+        session.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(login, "JSESSIONID"));
+
+        ResponseEntity<String> read = http.exchange("/api/me", org.springframework.http.HttpMethod.GET,
+                new HttpEntity<>(session), String.class);
+        ResponseEntity<String> write = http.exchange("/api/invoices", org.springframework.http.HttpMethod.POST,
+                new HttpEntity<>("{}", session), String.class);
+
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(read.getBody()).contains("\"id\":\"agent\"", "agents-recouvrement");
+        assertThat(write.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    private static String cookie(ResponseEntity<?> response, String name) {
+        return response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .filter(header -> header.startsWith(name + "="))
+                .map(header -> header.substring(name.length() + 1, header.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("No cookie " + name + " in "
+                        + response.getHeaders().get(HttpHeaders.SET_COOKIE)));
+    }
+
+    @Test
     void readOnlyGroupsMayNotWriteThroughTheApi() {
         ResponseEntity<String> analyst = http.withBasicAuth("analyste", "analyste").postForEntity("/api/me", "{}", String.class);
         ResponseEntity<String> agent = http.withBasicAuth("agent", "agent").postForEntity("/api/me", "{}", String.class);
