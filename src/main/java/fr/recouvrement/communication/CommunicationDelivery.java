@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
@@ -46,11 +49,13 @@ public class CommunicationDelivery {
     private final MailDispatcher mail;
     private final InvoiceRepository invoices;
     private final BusinessCalendar calendar;
+    private final RuntimeService runtime;
     private final Clock clock;
 
     public CommunicationDelivery(JdbcClient jdbc, PlatformTransactionManager transactions, MessageWriter writer,
             CommunicationOutbox outbox, MailDispatcher mail, InvoiceRepository invoices, BusinessCalendar calendar,
-            Clock clock) {
+            RuntimeService runtime, Clock clock) {
+        this.runtime = runtime;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -128,25 +133,62 @@ public class CommunicationDelivery {
             cancel(row.id(), reason, null);
             return new Prepared(row, CANCELLED);
         }
-        DeliveryRow current = row;
-        if (!now.snapshot().equals(row.snapshot())) {
-            // The amounts changed since the message was written: it is written again, the old one kept as evidence.
-            MessageWriter.Draft draft = row.dossierId() != null
-                    ? writer.dossierStep(row.dossierId(), row.dossierNumber(), row.step(), row.channel(), Map.of())
-                    : writer.preDueReminder(row.invoiceId(), invoice(row));
-            CommunicationOutbox.Message m = draft.message();
-            long replacement = outbox.store(new CommunicationOutbox.Message(m.dossierId(), m.invoiceId(), m.step(),
-                    row.occurrence(), m.channel(), m.status(), m.recipient(), m.subject(), m.body(), m.pdf(),
-                    m.pdfName(), m.snapshot()), row.revision() + 1).id();
-            cancel(row.id(), "Montants modifiés avant l'envoi : remplacée par la communication n° " + replacement
-                    + ".", replacement);
-            current = lock(replacement);
-        }
+        DeliveryRow current = now.snapshot().equals(row.snapshot()) ? row : rewrite(row, Map.of());
         if (!"EMAIL".equals(current.channel())) {
             return new Prepared(current, LETTER);
         }
         changeStatus(current.id(), current.status(), "SENDING");
         return new Prepared(current, "SENDING");
+    }
+
+    /**
+     * The amounts changed since the message was written: it is written again as a new revision, and the old one is
+     * cancelled and kept as evidence.
+     */
+    private DeliveryRow rewrite(DeliveryRow row, Map<String, Object> extras) {
+        MessageWriter.Draft draft = row.dossierId() != null
+                ? writer.dossierStep(row.dossierId(), row.dossierNumber(), row.step(), row.channel(), extras)
+                : writer.preDueReminder(row.invoiceId(), invoice(row));
+        CommunicationOutbox.Message m = draft.message();
+        long replacement = outbox.store(new CommunicationOutbox.Message(m.dossierId(), m.invoiceId(), m.step(),
+                row.occurrence(), m.channel(), m.status(), m.recipient(), m.subject(), m.body(), m.pdf(),
+                m.pdfName(), m.snapshot()), row.revision() + 1).id();
+        cancel(row.id(), "Montants modifiés avant l'envoi : remplacée par la communication n° " + replacement + ".",
+                replacement);
+        return lock(replacement);
+    }
+
+    /**
+     * A letter waiting to be printed follows its dossier: when a payment, a new invoice or a dispute changed what it
+     * claims, it is written again, and the print-and-post task links the new PDF. Runs in the caller's transaction.
+     *
+     * @param extras what the steps' templates need beyond the ledger (the notice's deadline)
+     * @return the PDF link of the registered letter (notice) waiting to be posted, if it was written again
+     */
+    public Optional<String> refreshPendingLetters(long dossierId, Map<String, Object> extras) {
+        Optional<String> noticeUrl = Optional.empty();
+        List<Long> pending = jdbc.sql("""
+                select id from recouvrement.communication
+                where dossier_id = ? and status = 'PENDING' and channel in ('LETTER', 'LRAR') order by id""")
+                .param(dossierId).query(Long.class).list();
+        for (long id : pending) {
+            DeliveryRow row = lock(id);
+            LetterFacts.Facts now = writer.dossierFacts(dossierId, row.dossierNumber());
+            if (!now.anythingClaimed() || now.snapshot().equals(row.snapshot())) {
+                // Nothing left to claim: the settlement closes the dossier, which cancels the letter.
+                continue;
+            }
+            DeliveryRow current = rewrite(row, extras);
+            if ("LRAR".equals(current.channel())) {
+                noticeUrl = Optional.of(current.pdfUrl());
+            } else {
+                runtime.createProcessInstanceQuery().processDefinitionKey(CommunicationOutbox.DELIVERY_PROCESS)
+                        .processInstanceBusinessKey(current.dossierNumber() + "/" + current.step()).list()
+                        .forEach(delivery -> runtime.setVariables(delivery.getId(), Map.of(
+                                "communicationId", current.id(), "pdfUrl", current.pdfUrl())));
+            }
+        }
+        return noticeUrl;
     }
 
     /** "Enregistrer l'envoi du courrier": the agent posted the letter on the date given, with a tracking number. */
@@ -209,6 +251,11 @@ public class CommunicationDelivery {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+    }
+
+    /** Where an agent opens a dossier's letter: the API serves it to a Tasklist session. */
+    public static String pdfUrl(String dossierNumber, long communicationId) {
+        return "/api/dossiers/" + dossierNumber + "/communications/" + communicationId + "/pdf";
     }
 
     static long communicationId(DelegateExecution execution) {

@@ -11,8 +11,7 @@ record DeliveryRow(long id, Long dossierId, String dossierNumber, String dossier
     }
 
     String pdfUrl() {
-        return dossierNumber != null
-                ? "/api/dossiers/" + dossierNumber + "/communications/" + id + "/pdf"
+        return dossierNumber != null ? CommunicationDelivery.pdfUrl(dossierNumber, id)
                 : "/api/invoices/" + invoiceNumber + "/communications/" + id + "/pdf";
     }
 }

@@ -2,6 +2,7 @@ package fr.recouvrement.dunning;
 
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.calendar.BusinessCalendar;
+import fr.recouvrement.communication.CommunicationDelivery;
 import fr.recouvrement.communication.CommunicationOutbox;
 import fr.recouvrement.communication.MessageWriter;
 import fr.recouvrement.dossier.DossierRepository;
@@ -54,14 +55,16 @@ public class DossierCollection {
     private final JdbcClient jdbc;
     private final CommunicationOutbox outbox;
     private final MessageWriter writer;
+    private final CommunicationDelivery delivery;
     private final InvoiceLegalAmounts legalAmounts;
     private final ManagementService management;
     private final Clock clock;
 
     public DossierCollection(DossierRepository dossiers, InvoiceRepository invoices, BusinessCalendar calendar,
-            JdbcClient jdbc, CommunicationOutbox outbox, MessageWriter writer, InvoiceLegalAmounts legalAmounts,
-            ManagementService management, Clock clock) {
+            JdbcClient jdbc, CommunicationOutbox outbox, MessageWriter writer, CommunicationDelivery delivery,
+            InvoiceLegalAmounts legalAmounts, ManagementService management, Clock clock) {
         this.writer = writer;
+        this.delivery = delivery;
         this.management = management;
         this.outbox = outbox;
         this.legalAmounts = legalAmounts;
@@ -97,6 +100,17 @@ public class DossierCollection {
                 "status", STATUS_LABELS.get(i.status()))).toList()));
         execution.setVariable("settled", due.signum() == 0
                 && dossierInvoices.stream().noneMatch(i -> i.status() == InvoiceStatus.DISPUTED));
+        // A letter waiting to be posted must claim what is owed now: it is written again if the dossier changed.
+        Map<String, Object> scenario = scenario(execution);
+        if (scenario != null) {
+            delivery.refreshPendingLetters(dossier.id(), letterExtras(scenario))
+                    .ifPresent(url -> execution.setVariable("letterPdfUrl", url));
+        }
+    }
+
+    /** What the templates need beyond the ledger: the notice's deadline, from the DMN. */
+    private static Map<String, Object> letterExtras(Map<String, Object> scenario) {
+        return Map.of("deadlineDays", scenario.get("noticeDeadlineDays"));
     }
 
     /** "Préparer l'appel de conciliation": the dossier enters the conciliation stage; the call is due per the DMN. */
@@ -152,15 +166,11 @@ public class DossierCollection {
                     dossier.number(), taskSla);
             return;
         }
-        Map<String, Object> extras = step == LadderStep.MISE_EN_DEMEURE
-                ? Map.of("deadlineDays", scenario.get("noticeDeadlineDays")) : Map.of();
-        CommunicationOutbox.Stored stored = outbox.enqueue(
-                writer.dossierStep(dossier.id(), dossier.number(), step.name(), channel, extras).message(),
-                dossier.number(), taskSla);
+        CommunicationOutbox.Stored stored = outbox.enqueue(writer.dossierStep(dossier.id(), dossier.number(),
+                step.name(), channel, letterExtras(scenario)).message(), dossier.number(), taskSla);
         if (step == LadderStep.MISE_EN_DEMEURE) {
             // The agent who prints and posts the registered letter opens it from the task.
-            execution.setVariable("letterPdfUrl",
-                    "/api/dossiers/" + dossier.number() + "/communications/" + stored.id() + "/pdf");
+            execution.setVariable("letterPdfUrl", CommunicationDelivery.pdfUrl(dossier.number(), stored.id()));
         }
         // A promise whose date + grace has passed unpaid is broken: the ladder goes on.
         jdbc.sql("update recouvrement.dossier set stage = ?, promise_until = null where id = ?")

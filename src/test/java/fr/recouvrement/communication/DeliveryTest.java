@@ -254,6 +254,57 @@ class DeliveryTest extends MailTest {
     }
 
     @Test
+    void aLetterWaitingToBePostedIsWrittenAgainWhenAPartialPaymentArrives() {
+        String invoice = newInvoice();
+        ProcessInstance dossier = openDossier(b2bDebtor("Acompte Avant La Poste", "GRAND_COMPTE"), "2026-10-24",
+                invoice, "2400.00");
+        ProcessInstance delivery = delivery(dossierNumber(dossier), "RELANCE_3");
+        driver.runDueJobs(delivery.getId());
+        String firstUrl = (String) runtime.getVariable(delivery.getId(), "pdfUrl");
+
+        fixtures.pay(invoice, "VIR-" + invoice, "400.00", LocalDate.of(2026, 11, 24));
+        driver.runDueJobs(dossier.getId());
+
+        var rows = rows(dossierNumber(dossier), "RELANCE_3");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("status", "CANCELLED").containsEntry("replaced_by", rows.get(1).get("id"));
+        String url = (String) runtime.getVariable(delivery.getId(), "pdfUrl");
+        assertThat(url).isNotEqualTo(firstUrl).endsWith("/communications/" + rows.get(1).get("id") + "/pdf");
+        byte[] letter = http.withBasicAuth("agent", "agent").getForObject(url, byte[].class);
+        assertThat(pdfText(letter)).contains("Principal restant dû 2 000,00 €", "400,00 €");
+
+        complete(task(delivery), withVariables("postedOn", "2026-11-25", "trackingNumber", ""));
+        driver.runDueJobs(delivery.getId());
+        assertThat(rows(dossierNumber(dossier), "RELANCE_3")).extracting(row -> row.get("status"))
+                .containsExactly("CANCELLED", "SENT");
+    }
+
+    @Test
+    void theNoticeWaitingToBePostedIsWrittenAgainWhenAnInvoiceJoinsTheDossier() {
+        String first = newInvoice();
+        ProcessInstance dossier = openDossier(b2bDebtor("Notice Et Nouvelle Facture", "MAUVAIS_PAYEUR"), "2026-10-25",
+                first, "1000.00");
+        assertThat(dossier).isWaitingAt("PosterLRAR");
+        String firstUrl = (String) runtime.getVariable(dossier.getId(), "letterPdfUrl");
+
+        // Another invoice of the company falls due: the notice is not posted yet, so it joins and is claimed too.
+        String second = newInvoice();
+        fixtures.register(second, "2026-11-20", "500.00", b2bDebtor("Notice Et Nouvelle Facture", "MAUVAIS_PAYEUR"));
+        driver.runDueJobs(runtime.createProcessInstanceQuery().processInstanceBusinessKey(second).singleResult().getId());
+        driver.runDueJobs(dossier.getId());
+
+        String url = (String) runtime.getVariable(dossier.getId(), "letterPdfUrl");
+        assertThat(url).isNotEqualTo(firstUrl);
+        byte[] notice = http.withBasicAuth("agent", "agent").getForObject(url, byte[].class);
+        assertThat(pdfText(notice)).contains(first, second, "Principal restant dû 1 500,00 €");
+
+        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 111 222 333 44", "postedOn", "2026-11-24"));
+        driver.runDueJobs(dossier.getId());
+        assertThat(rows(dossierNumber(dossier), "MISE_EN_DEMEURE")).extracting(row -> row.get("status"))
+                .containsExactly("CANCELLED", "SENT");
+    }
+
+    @Test
     void closingTheDossierCancelsALetterWaitingToBePosted() {
         String invoice = newInvoice();
         ProcessInstance dossier = openDossier(b2bDebtor("Réglé Avant La Poste", "GRAND_COMPTE"), "2026-10-24",
