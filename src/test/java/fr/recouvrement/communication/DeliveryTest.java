@@ -62,6 +62,7 @@ class DeliveryTest extends MailTest {
         assertThat(attachment(mail).getFileName()).isEqualTo("releve-de-compte-" + dossierNumber(dossier) + ".pdf");
         String statement = pdfText(keep("releve", bytes(attachment(mail))));
         assertThat(statement).contains("Dupont & Fils \"L'Atelier\"", "Objet : relevé de compte au 24/11/2026", first, second,
+                "les factures ci-dessous restent impayées à ce jour",
                 "1 545,50 €", "12 rue de la Paix", "Bâtiment B", "75002 Paris", "SIREN 901 234 567")
                 // The statement of relance 1 is courteous: no penalties, no indemnity.
                 .doesNotContain("Pénalités", "Indemnité");
