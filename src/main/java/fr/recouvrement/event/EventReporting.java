@@ -1,7 +1,24 @@
 package fr.recouvrement.event;
 
+import fr.recouvrement.api.ConflictException;
+import fr.recouvrement.api.FieldProblem;
+import fr.recouvrement.api.InvalidInputException;
+import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.dossier.DossierRepository;
+import fr.recouvrement.invoice.InvoiceRepository;
+import fr.recouvrement.invoice.InvoiceView;
+import fr.recouvrement.money.Amounts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,10 +30,112 @@ public class EventReporting {
 
     private static final Map<String, Boolean> JUSTIFIED = Map.of("CREDIT_NOTE", true, "CANCEL", true, "RESUME", false);
 
-    private final EventRecorder recorder;
+    private static final Map<String, String> CALL_OUTCOMES = Map.of(
+            "PROMESSE", "promesse de paiement",
+            "LITIGE", "litige sur une facture",
+            "ECHEANCIER", "demande d'échéancier",
+            "PAS_DE_REPONSE", "pas de réponse",
+            "REFUS", "refus de payer");
 
-    public EventReporting(EventRecorder recorder) {
+    private final EventRecorder recorder;
+    private final InvoiceRepository invoices;
+    private final DossierRepository dossiers;
+
+    public EventReporting(EventRecorder recorder, InvoiceRepository invoices, DossierRepository dossiers) {
         this.recorder = recorder;
+        this.invoices = invoices;
+        this.dossiers = dossiers;
+    }
+
+    /**
+     * When the agent completes "Appel de conciliation": a promise or a dispute is recorded as the API records it (the
+     * dossier's process receives it as {@code EvenementSignale}), and the call itself as a note. Run as the task
+     * completes, so that a problem (a date in the past, an invoice of another dossier) is shown to the agent in
+     * Tasklist and nothing is recorded.
+     */
+    public void recordCallOutcome(DelegateTask task) {
+        String outcome = text(task, "callOutcome");
+        String agent = author(task.getAssignee());
+        String dossierNumber = task.getExecution().getProcessBusinessKey();
+        String anyInvoice = dossierInvoices(dossierNumber).get(0);
+        inTasklist(() -> {
+            switch (Objects.requireNonNullElse(outcome, "")) {
+                case "PROMESSE" -> recorder.record(anyInvoice, new EventRequest("PROMISE", null, null, null,
+                        text(task, "promiseDate"), null, null), agent);
+                case "LITIGE" -> {
+                    String invoice = Objects.requireNonNullElse(text(task, "disputedInvoice"), "").strip();
+                    if (!dossierInvoices(dossierNumber).contains(invoice)) {
+                        throw new InvalidInputException("disputedInvoice", "La facture « " + invoice
+                                + " » n'est pas dans le dossier " + dossierNumber + ".");
+                    }
+                    recorder.record(invoice, new EventRequest("DISPUTE", text(task, "disputeReason"), null, null, null,
+                            null, null), agent);
+                }
+                default -> {
+                    // A request for a plan goes on to "Établir l'échéancier"; no answer or a refusal is noted below.
+                }
+            }
+            String comment = text(task, "callComment");
+            recorder.record(anyInvoice, new EventRequest("NOTE", null, null, null, null, null,
+                    "Appel de conciliation : " + CALL_OUTCOMES.getOrDefault(outcome, "issue non renseignée")
+                            + (comment == null || comment.isBlank() ? "." : ". " + comment.strip())), agent);
+        });
+    }
+
+    /**
+     * When the agent completes "Établir l'échéancier": the plan is recorded as the API records it; a plan whose total
+     * differs from what the dossier owes, or a date in the past, is refused with the reason, in Tasklist.
+     */
+    public void recordPaymentPlan(DelegateTask task) {
+        List<EventRequest.Instalment> instalments = new ArrayList<>();
+        Object submitted = task.getVariable("instalments");
+        SpinJsonNode list = submitted instanceof SpinJsonNode node ? node
+                : submitted == null ? Spin.JSON("[]") : Spin.JSON(submitted.toString());
+        for (SpinJsonNode instalment : list.elements()) {
+            // Agents type amounts the French way ("1 250,50"); the API's validation then checks them as usual.
+            String typed = prop(instalment, "amount");
+            Amounts.Parsed amount = Amounts.parse(typed, true);
+            instalments.add(new EventRequest.Instalment(prop(instalment, "date"),
+                    amount.isValid() ? amount.amount().toPlainString() : typed));
+        }
+        String dossierNumber = task.getExecution().getProcessBusinessKey();
+        inTasklist(() -> recorder.record(dossierInvoices(dossierNumber).get(0),
+                new EventRequest("PAYMENT_PLAN", null, null, null, null, instalments, null),
+                author(task.getAssignee())));
+    }
+
+    /** The invoice numbers of the dossier, those still claimed first. */
+    private List<String> dossierInvoices(String dossierNumber) {
+        long dossierId = dossiers.findByNumber(dossierNumber)
+                .orElseThrow(() -> new NotFoundException("Aucun dossier n'a le numéro " + dossierNumber + "."))
+                .id();
+        return invoices.findByDossier(dossierId).stream()
+                .sorted(Comparator.comparing((InvoiceView i) -> !i.status().claimed()))
+                .map(InvoiceView::number).toList();
+    }
+
+    /**
+     * Tasklist shows the message of a refused completion: the French reasons of the API's errors, not their Java
+     * form.
+     */
+    private static void inTasklist(Runnable recording) {
+        try {
+            recording.run();
+        } catch (InvalidInputException e) {
+            throw new ProcessEngineException(e.problems().stream().map(FieldProblem::message)
+                    .collect(Collectors.joining(" ")), e);
+        } catch (ConflictException | NotFoundException e) {
+            throw new ProcessEngineException(e.getMessage(), e);
+        }
+    }
+
+    private static String prop(SpinJsonNode node, String name) {
+        return node.hasProp(name) && !node.prop(name).isNull() ? node.prop(name).value().toString() : null;
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString();
     }
 
     /**

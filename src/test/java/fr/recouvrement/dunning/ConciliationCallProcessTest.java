@@ -1,0 +1,151 @@
+package fr.recouvrement.dunning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.recouvrement.communication.MailTest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conciliation call's outcome reaches the ledger as the API would record it, when the agent completes the task:
+ * a promise, a dispute, a payment plan, or a note. Today is Tuesday 24 November 2026; the invoices fell due on
+ * Monday 16 November.
+ */
+class ConciliationCallProcessTest extends MailTest {
+
+    private ProcessInstance dossier;
+    private String first;
+    private String second;
+
+    private void openDossierOfTwoInvoices(String name) {
+        first = newInvoice();
+        second = newInvoice();
+        dossier = openDossier(b2bDebtor(name, "PME"), "2026-11-16", first, "1000.00", second, "500.00");
+        assertThat(dossier).isWaitingAt("AppelConciliation");
+    }
+
+    private void completeCall(Map<String, Object> variables) {
+        Task call = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey("AppelConciliation")
+                .singleResult();
+        tasks.claim(call.getId(), "agent");
+        tasks.complete(call.getId(), variables);
+    }
+
+    private List<Map<String, Object>> events() {
+        return jdbc.queryForList("""
+                select i.number, e.type, e.payload::text as payload, e.created_by from recouvrement.invoice_event e
+                join recouvrement.invoice i on i.id = e.invoice_id where i.number in (?, ?) order by e.id""",
+                first, second);
+    }
+
+    @Test
+    void aPromiseMadeOnThePhoneHoldsTheLadderUntilThePromisedDatePlusGrace() {
+        openDossierOfTwoInvoices("Promesse Au Téléphone");
+
+        completeCall(Map.of("callOutcome", "PROMESSE", "promiseDate", "2026-12-10", "callComment", "Virement prévu"));
+        driver.runDueJobs(dossier.getId());
+
+        assertThat(events()).extracting(e -> e.get("type") + "/" + e.get("created_by"))
+                .containsExactly("PROMISE/agent", "NOTE/agent");
+        assertThat(events().get(1).get("payload").toString())
+                .contains("Appel de conciliation : promesse de paiement. Virement prévu");
+        assertThat(jdbc.queryForObject("select promise_until::text from recouvrement.dossier where number = ?",
+                String.class, dossierNumber(dossier))).isEqualTo("2026-12-10");
+        assertThat(dossier).hasPassed("ConciliationFaite");
+        // Relance 2 was due 1 December: it does not go then, and waits for the promised date + the PME's 5 days.
+        driver.at(java.time.LocalDateTime.of(2026, 12, 1, 9, 0), dossier.getId());
+        assertThat(rows(dossierNumber(dossier), "RELANCE_2")).isEmpty();
+        assertThat(driver.timerDue(dossier.getId(), "DateRelance2")).isEqualTo(java.time.LocalDate.of(2026, 12, 15)
+                .atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
+    }
+
+    @Test
+    void aDisputeRaisedOnThePhoneSuspendsThatInvoiceAndGoesToTheManagers() {
+        openDossierOfTwoInvoices("Litige Au Téléphone");
+
+        completeCall(Map.of("callOutcome", "LITIGE", "disputedInvoice", second, "disputeReason", "Livraison incomplète"));
+        driver.runDueJobs(dossier.getId());
+
+        assertThat(jdbc.queryForObject("select status from recouvrement.invoice where number = ?", String.class, second))
+                .isEqualTo("DISPUTED");
+        assertThat(dossier).isWaitingAt("ResoudreLitige");
+        assertThat(events()).extracting(e -> e.get("number") + "/" + e.get("type"))
+                .containsExactly(second + "/DISPUTE", first + "/NOTE");
+    }
+
+    @Test
+    void aDisputeOnAnInvoiceOfAnotherDossierIsRefusedInTasklistAndNothingIsRecorded() {
+        openDossierOfTwoInvoices("Mauvaise Facture");
+
+        assertThatThrownBy(() -> completeCall(Map.of("callOutcome", "LITIGE", "disputedInvoice", "F-INCONNUE",
+                "disputeReason", "?")))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("La facture « F-INCONNUE » n'est pas dans le dossier " + dossierNumber(dossier));
+
+        assertThat(events()).isEmpty();
+        assertThat(dossier).isWaitingAt("AppelConciliation");
+    }
+
+    @Test
+    void aPromiseInThePastIsRefusedWithTheReason() {
+        openDossierOfTwoInvoices("Promesse Passée");
+
+        assertThatThrownBy(() -> completeCall(Map.of("callOutcome", "PROMESSE", "promiseDate", "2026-11-01")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("La date promise");
+
+        assertThat(events()).isEmpty();
+    }
+
+    @Test
+    void noAnswerIsNotedAndTheLadderGoesOn() {
+        openDossierOfTwoInvoices("Pas De Réponse");
+
+        completeCall(Map.of("callOutcome", "PAS_DE_REPONSE"));
+
+        assertThat(events()).singleElement().satisfies(e -> {
+            assertThat(e.get("type")).isEqualTo("NOTE");
+            assertThat(e.get("payload").toString()).contains("Appel de conciliation : pas de réponse.");
+        });
+        assertThat(dossier).hasPassed("ConciliationFaite");
+    }
+
+    @Test
+    void aPlanAskedForOnThePhoneIsEnteredByTheAgentAndMustCoverWhatIsOwed() {
+        openDossierOfTwoInvoices("Échéancier Demandé");
+        completeCall(Map.of("callOutcome", "ECHEANCIER"));
+        assertThat(dossier).isWaitingAt("EtablirEcheancier");
+        Task plan = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey("EtablirEcheancier")
+                .singleResult();
+        assertThat(plan.getDueDate()).isNotNull();
+        tasks.claim(plan.getId(), "agent");
+
+        // 1,400 EUR of 1,500 owed: refused, with both figures, and nothing recorded.
+        assertThatThrownBy(() -> tasks.complete(plan.getId(), Variables.createVariables().putValueTyped("instalments",
+                SpinValues.jsonValue("[{\"date\": \"2026-12-15\", \"amount\": \"700,00\"},"
+                        + " {\"date\": \"2027-01-15\", \"amount\": \"700\"}]").create())))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("Le total de l'échéancier (1400.00 EUR) doit égaler le montant dû du dossier "
+                        + "(1500.00 EUR)");
+        assertThat(jdbc.queryForObject("select count(*) from recouvrement.invoice where number in (?, ?)"
+                + " and status = 'PAYMENT_PLAN'", Integer.class, first, second)).isZero();
+
+        tasks.complete(plan.getId(), Variables.createVariables().putValueTyped("instalments",
+                SpinValues.jsonValue("[{\"date\": \"2026-12-15\", \"amount\": \"750,00\"},"
+                        + " {\"date\": \"2027-01-15\", \"amount\": \"750\"}]").create()));
+        driver.runDueJobs(dossier.getId());
+
+        assertThat(dossier).hasPassed("EcheancierEnregistre");
+        assertThat(jdbc.queryForObject("select count(*) from recouvrement.invoice where number in (?, ?)"
+                + " and status = 'PAYMENT_PLAN'", Integer.class, first, second)).isEqualTo(2);
+        assertThat(events()).extracting(e -> e.get("type"))
+                .containsExactly("NOTE", "PAYMENT_PLAN");
+    }
+}
