@@ -88,9 +88,7 @@ public class EventReporting {
      */
     public void recordPaymentPlan(DelegateTask task) {
         List<EventRequest.Instalment> instalments = new ArrayList<>();
-        Object submitted = task.getVariable("instalments");
-        SpinJsonNode list = submitted instanceof SpinJsonNode node ? node
-                : submitted == null ? Spin.JSON("[]") : Spin.JSON(submitted.toString());
+        SpinJsonNode list = json(task.getVariable("instalments"));
         for (SpinJsonNode instalment : list.elements()) {
             // Agents type amounts the French way ("1 250,50"); the API's validation then checks them as usual.
             String typed = prop(instalment, "amount");
@@ -127,6 +125,17 @@ public class EventReporting {
         } catch (ConflictException | NotFoundException e) {
             throw new ProcessEngineException(e.getMessage(), e);
         }
+    }
+
+    /** The form's dynamic list, as Tasklist submits it (a Json variable) or as a client of the REST API may. */
+    private static SpinJsonNode json(Object submitted) {
+        if (submitted instanceof SpinJsonNode node) {
+            return node;
+        }
+        if (submitted == null) {
+            return Spin.JSON("[]");
+        }
+        return Spin.JSON(submitted instanceof String text ? text : Spin.JSON(submitted).toString());
     }
 
     private static String prop(SpinJsonNode node, String name) {

@@ -137,9 +137,9 @@ class ConciliationCallProcessTest extends MailTest {
         assertThat(jdbc.queryForObject("select count(*) from recouvrement.invoice where number in (?, ?)"
                 + " and status = 'PAYMENT_PLAN'", Integer.class, first, second)).isZero();
 
-        tasks.complete(plan.getId(), Variables.createVariables().putValueTyped("instalments",
-                SpinValues.jsonValue("[{\"date\": \"2026-12-15\", \"amount\": \"750,00\"},"
-                        + " {\"date\": \"2027-01-15\", \"amount\": \"750\"}]").create()));
+        // Submitted as a plain list (a REST client's Object variable) rather than Tasklist's Json: read alike.
+        tasks.complete(plan.getId(), Map.of("instalments", List.of(Map.of("date", "2026-12-15", "amount", "750,00"),
+                Map.of("date", "2027-01-15", "amount", "750"))));
         driver.runDueJobs(dossier.getId());
 
         assertThat(dossier).hasPassed("EcheancierEnregistre");
