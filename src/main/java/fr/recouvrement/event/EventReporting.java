@@ -88,18 +88,27 @@ public class EventReporting {
      */
     public void recordPaymentPlan(DelegateTask task) {
         List<EventRequest.Instalment> instalments = new ArrayList<>();
-        SpinJsonNode list = json(task.getVariable("instalments"));
-        for (SpinJsonNode instalment : list.elements()) {
-            // Agents type amounts the French way ("1 250,50"); the API's validation then checks them as usual.
-            String typed = prop(instalment, "amount");
-            Amounts.Parsed amount = Amounts.parse(typed, true);
-            instalments.add(new EventRequest.Instalment(prop(instalment, "date"),
-                    amount.isValid() ? amount.amount().toPlainString() : typed));
+        Object count = task.getVariable("instalmentCount");
+        if (count != null) {
+            // The form's fixed rows: Tasklist 7.24 cannot submit a dynamic list.
+            for (int i = 1; i <= Integer.parseInt(count.toString()); i++) {
+                instalments.add(instalment(text(task, "instalmentDate" + i), text(task, "instalmentAmount" + i)));
+            }
+        } else {
+            for (SpinJsonNode instalment : json(task.getVariable("instalments")).elements()) {
+                instalments.add(instalment(prop(instalment, "date"), prop(instalment, "amount")));
+            }
         }
         String dossierNumber = task.getExecution().getProcessBusinessKey();
         inTasklist(() -> recorder.record(dossierInvoices(dossierNumber).get(0),
                 new EventRequest("PAYMENT_PLAN", null, null, null, null, instalments, null),
                 author(task.getAssignee())));
+    }
+
+    /** Agents type amounts the French way ("1 250,50"); the API's validation then checks them as usual. */
+    private static EventRequest.Instalment instalment(String date, String typedAmount) {
+        Amounts.Parsed amount = Amounts.parse(typedAmount, true);
+        return new EventRequest.Instalment(date, amount.isValid() ? amount.amount().toPlainString() : typedAmount);
     }
 
     /** The invoice numbers of the dossier, those still claimed first. */
@@ -127,7 +136,7 @@ public class EventReporting {
         }
     }
 
-    /** The form's dynamic list, as Tasklist submits it (a Json variable) or as a client of the REST API may. */
+    /** A list of {date, amount}, as a client of the REST API may complete the task with (Json or a plain list). */
     private static SpinJsonNode json(Object submitted) {
         if (submitted instanceof SpinJsonNode node) {
             return node;

@@ -127,7 +127,7 @@ class ConciliationCallProcessTest extends MailTest {
         assertThat(plan.getDueDate()).isNotNull();
         tasks.claim(plan.getId(), "agent");
 
-        // 1,400 EUR of 1,500 owed: refused, with both figures, and nothing recorded.
+        // 1,400 EUR of 1,500 owed, sent by a REST client as a Json list: refused, with both figures, nothing recorded.
         assertThatThrownBy(() -> tasks.complete(plan.getId(), Variables.createVariables().putValueTyped("instalments",
                 SpinValues.jsonValue("[{\"date\": \"2026-12-15\", \"amount\": \"700,00\"},"
                         + " {\"date\": \"2027-01-15\", \"amount\": \"700\"}]").create())))
@@ -137,9 +137,11 @@ class ConciliationCallProcessTest extends MailTest {
         assertThat(jdbc.queryForObject("select count(*) from recouvrement.invoice where number in (?, ?)"
                 + " and status = 'PAYMENT_PLAN'", Integer.class, first, second)).isZero();
 
-        // Submitted as a plain list (a REST client's Object variable) rather than Tasklist's Json: read alike.
-        tasks.complete(plan.getId(), Map.of("instalments", List.of(Map.of("date", "2026-12-15", "amount", "750,00"),
-                Map.of("date", "2027-01-15", "amount", "750"))));
+        // What Tasklist submits from the form's rows (seen in a browser): a count, then each date and amount.
+        tasks.complete(plan.getId(), Map.of("instalmentCount", "3",
+                "instalmentDate1", "2026-12-15", "instalmentAmount1", "500,00",
+                "instalmentDate2", "2027-01-15", "instalmentAmount2", "500",
+                "instalmentDate3", "2027-02-15", "instalmentAmount3", "500.00", "planComment", ""));
         driver.runDueJobs(dossier.getId());
 
         assertThat(dossier).hasPassed("EcheancierEnregistre");
