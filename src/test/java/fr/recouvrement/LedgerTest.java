@@ -37,7 +37,7 @@ public abstract class LedgerTest {
     @BeforeEach
     void setUpLedger() {
         fixtures = new LedgerFixtures(http, jdbc);
-        driver = new ProcessDriver(management, clock);
+        driver = new ProcessDriver(management, runtime, clock);
         siren = LedgerFixtures.newSiren();
     }
 

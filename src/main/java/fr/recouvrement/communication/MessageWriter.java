@@ -1,5 +1,6 @@
 package fr.recouvrement.communication;
 
+import fr.recouvrement.debtor.Address;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.letters.LetterFacts;
@@ -40,7 +41,8 @@ public class MessageWriter {
         }
         Letters.Composed composed = letters.compose(step, channel, dossierNumber, dossierFacts.model());
         return new Draft(new CommunicationOutbox.Message(dossierId, null, step, 1, channel, "PENDING",
-                recipient(channel, dossierInvoices.get(0).debtor()), composed.subject(), composed.html(),
+                recipient(channel, dossierInvoices.get(0).debtor(), facts.postalAddress(dossierInvoices.get(0).debtor())),
+                composed.subject(), composed.html(),
                 composed.pdf(), composed.pdfName(), dossierFacts.snapshot()), dossierFacts.anythingClaimed());
     }
 
@@ -62,12 +64,12 @@ public class MessageWriter {
     }
 
     /** An e-mail goes to the debtor's address; a letter to its postal address, kept as written on the envelope. */
-    static String recipient(String channel, InvoiceView.DebtorView debtor) {
+    static String recipient(String channel, InvoiceView.DebtorView debtor, Address postal) {
         if ("EMAIL".equals(channel)) {
             return debtor.email();
         }
-        return String.join(", ", Stream.of(debtor.name(), debtor.address().line1(), debtor.address().line2(),
-                        debtor.address().postalCode() + " " + debtor.address().city(), debtor.address().country())
+        return String.join(", ", Stream.of(debtor.name(), postal.line1(), postal.line2(),
+                        postal.postalCode() + " " + postal.city(), postal.country())
                 .filter(line -> line != null && !line.isBlank()).toList());
     }
 }

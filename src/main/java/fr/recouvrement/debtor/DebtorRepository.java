@@ -64,4 +64,14 @@ public class DebtorRepository {
                 new Address(rs.getString("address_line1"), rs.getString("address_line2"),
                         rs.getString("postal_code"), rs.getString("city"), rs.getString("country"))));
     }
+
+    /** The registered office the company registry gave (RULES-FR §4: where the notice goes), if it was consulted. */
+    public Optional<Address> findRegisteredOffice(long debtorId) {
+        return jdbc.sql("""
+                select registered_office_line1, registered_office_postal_code, registered_office_city
+                from recouvrement.debtor where id = ? and registered_office_line1 is not null""")
+                .param(debtorId)
+                .query((rs, row) -> new Address(rs.getString(1), null, rs.getString(2), rs.getString(3), "FR"))
+                .optional();
+    }
 }

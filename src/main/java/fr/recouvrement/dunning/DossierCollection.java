@@ -299,7 +299,7 @@ public class DossierCollection {
 
     /**
      * "Préparer le contentieux": the inputs of the DMN voie-judiciaire. The amount claimed is the balance plus
-     * penalties of the undisputed, unprescribed invoices; insolvency comes with the public-data checks (issue 7).
+     * penalties of the undisputed, unprescribed invoices; insolvency comes from the BODACC check just before.
      */
     public void prepareJudicial(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossier(execution);
@@ -312,7 +312,8 @@ public class DossierCollection {
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         boolean disputed = invoices.findByDossier(dossier.id()).stream()
                 .anyMatch(i -> i.status() == InvoiceStatus.DISPUTED);
-        execution.setVariable("insolvent", false);
+        // "Vérifier le débiteur" asked BODACC just before (false when the check is switched off).
+        execution.setVariable("insolvent", Boolean.TRUE.equals(execution.getVariable("insolvent")));
         execution.setVariable("prescribed", prescribed);
         execution.setVariable("disputed", disputed);
         execution.setVariable("amountDue", amount.doubleValue());
@@ -326,6 +327,17 @@ public class DossierCollection {
         jdbc.sql("update recouvrement.invoice set status = 'JUDICIAL', updated_at = now() where dossier_id = ?"
                 + " and status in ('OPEN', 'PAYMENT_PLAN')").param(dossier.id()).update();
         close(dossier, (String) execution.getVariable("route"));
+    }
+
+    /**
+     * "Clore le dossier déclaré": the debtor is in a collective procedure and the legal team declared the claim to the
+     * mandataire; individual actions are suspended (L622-21), the invoices leave amicable collection.
+     */
+    public void closeDeclared(DelegateExecution execution) {
+        DossierRepository.DossierRow dossier = dossier(execution);
+        jdbc.sql("update recouvrement.invoice set status = 'JUDICIAL', updated_at = now() where dossier_id = ?"
+                + " and status in ('OPEN', 'PAYMENT_PLAN', 'DISPUTED')").param(dossier.id()).update();
+        close(dossier, "DECLARATION_CREANCE");
     }
 
     /** "Clore le dossier par décision": prescribed, abandoned or written off, as the manager decided. */

@@ -3,6 +3,7 @@ package fr.recouvrement.letters;
 import fr.recouvrement.creditor.CreditorProperties;
 import fr.recouvrement.creditor.Iban;
 import fr.recouvrement.debtor.Address;
+import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.debtor.DebtorType;
 import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceStatus;
@@ -36,12 +37,24 @@ public class LetterFacts {
 
     private final InvoiceLegalAmounts legalAmounts;
     private final CreditorProperties creditor;
+    private final DebtorRepository debtors;
     private final Clock clock;
 
-    public LetterFacts(InvoiceLegalAmounts legalAmounts, CreditorProperties creditor, Clock clock) {
+    public LetterFacts(InvoiceLegalAmounts legalAmounts, CreditorProperties creditor, DebtorRepository debtors,
+            Clock clock) {
         this.legalAmounts = legalAmounts;
         this.creditor = creditor;
+        this.debtors = debtors;
         this.clock = clock;
+    }
+
+    /**
+     * Where a letter to this debtor goes: a company's registered office once the registry gave it (RULES-FR §4, the
+     * mise en demeure goes there), else the address the debtor was registered with.
+     */
+    public Address postalAddress(InvoiceView.DebtorView debtor) {
+        return debtor.type() == DebtorType.B2B
+                ? debtors.findRegisteredOffice(debtor.id()).orElse(debtor.address()) : debtor.address();
     }
 
     /** A dossier's facts: its invoices as the ledger holds them now, with what the law adds. */
@@ -125,8 +138,8 @@ public class LetterFacts {
         return map;
     }
 
-    private static Map<String, Object> debtor(InvoiceView.DebtorView debtor) {
-        Address address = debtor.address();
+    private Map<String, Object> debtor(InvoiceView.DebtorView debtor) {
+        Address address = postalAddress(debtor);
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", debtor.name());
         map.put("siren", debtor.siren() == null ? "" : groupedSiren(debtor.siren()));

@@ -42,7 +42,7 @@ class JudicialFileTest extends MailTest {
         String file = pdfText(keep("dossier-judiciaire", pdf.getBody()));
         assertThat(file).contains("DOSSIER JUDICIAIRE " + number,
                 "Voie retenue Procédure simplifiée de recouvrement des petites créances",
-                "Mauvais Payeur Industries", "Professionnel (B2B)", "12 rue de la Paix, Bâtiment B, 75002 Paris",
+                "Mauvais Payeur Industries", "Professionnel (B2B)", "12 RUE DE LA PAIX, 75002 PARIS",
                 invoice, "3 200,00 €", "Indemnité forfaitaire pour frais de recouvrement 40,00 €",
                 "Envoyée en LRAR le 24/11/2026", "Numéro de suivi 1A 987 654 321 09",
                 "Reçue le (AR ou première présentation) 26/11/2026",

@@ -75,7 +75,8 @@ class LettersTest extends MailTest {
                 "10 rue des Exemples, 69002 Lyon",
                 "Dupont & Fils \"L'Atelier\" (SIREN " + siren.substring(0, 3) + " " + siren.substring(3, 6) + " "
                         + siren.substring(6) + ")",
-                "12 rue de la Paix", "75002 Paris",
+                // Addressed to the registered office the company registry gave.
+                "12 RUE DE LA PAIX", "75002 PARIS",
                 // Each invoice: number, date, due date, amount.
                 first, second, "25/09/2026", "25/10/2026", "1 500,00 €", "250,00 €",
                 // The amount due split into principal, penalties and indemnity.

@@ -1,0 +1,70 @@
+package fr.recouvrement.registry;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * The company registry (recherche-entreprises, RULES-FR §8): {@code GET /search?q={siren}}. An unknown SIREN, or a
+ * company whose data is not public, answers 200 with empty {@code results}.
+ */
+@Component
+class CompanyRegistry {
+
+    /** A company as the registry describes it: active ({@code A}) or closed ({@code C}), and its registered office. */
+    record Company(String siren, String name, boolean closed, LocalDate closedOn, String officeLine1,
+            String officePostalCode, String officeCity) {
+    }
+
+    private final PublicDataClient client;
+
+    CompanyRegistry(PublicDataClient client) {
+        this.client = client;
+    }
+
+    Optional<Company> find(String siren) {
+        SpinJsonNode answer = client.registry("/search?q=" + siren);
+        if (!answer.hasProp("results")) {
+            return Optional.empty();
+        }
+        for (SpinJsonNode result : answer.prop("results").elements()) {
+            if (siren.equals(text(result, "siren"))) {
+                SpinJsonNode office = result.hasProp("siege") ? result.prop("siege") : null;
+                String postalCode = office == null ? null : text(office, "code_postal");
+                String city = office == null ? null : text(office, "libelle_commune");
+                String date = text(result, "date_fermeture");
+                return Optional.of(new Company(siren, text(result, "nom_complet"),
+                        "C".equals(text(result, "etat_administratif")), date == null ? null : LocalDate.parse(date),
+                        office == null ? null : streetOf(text(office, "adresse"), postalCode, city), postalCode, city));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code siege.adresse} is the whole address ("8 BOULEVARD HAUSSMANN 75009 PARIS 9"): the street is before the code. */
+    static String streetOf(String address, String postalCode, String city) {
+        if (address == null) {
+            return null;
+        }
+        String street = address.strip();
+        if (postalCode != null) {
+            int at = street.lastIndexOf(" " + postalCode);
+            if (at > 0) {
+                street = street.substring(0, at);
+            }
+        } else if (city != null && street.toUpperCase(Locale.FRANCE).endsWith(city.toUpperCase(Locale.FRANCE))) {
+            street = street.substring(0, street.length() - city.length()).strip();
+        }
+        return street;
+    }
+
+    static String text(SpinJsonNode node, String name) {
+        if (!node.hasProp(name) || node.prop(name).isNull()) {
+            return null;
+        }
+        String value = node.prop(name).value().toString().strip();
+        return value.isEmpty() ? null : value;
+    }
+}
