@@ -1,0 +1,343 @@
+package fr.recouvrement.benchmark;
+
+import com.icegreen.greenmail.util.GreenMail;
+import fr.recouvrement.MutableClock;
+import fr.recouvrement.RecouvrementApplication;
+import fr.recouvrement.TestClockConfiguration;
+import fr.recouvrement.communication.MessageWriter;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The benchmark of DESIGN §7, run on demand ({@code ./mvnw -Pbenchmark verify}, README "Benchmark"), never by
+ * {@code ./mvnw verify}. It starts the whole application in the default run (embedded PostgreSQL under
+ * {@code target/benchmark/}, GreenMail as the SMTP server, the job executor on), registers a synthetic portfolio,
+ * moves the shared clock to make each step due, and prints one line per figure.
+ */
+public final class Benchmark {
+
+    private static final String AGENTS = "agents-recouvrement";
+    private static final LocalDate TODAY = MutableClock.DEFAULT_TODAY;
+    /** The portfolio falls due on Tuesday 8 December 2026: pre-due reminders on the 1st, relance 1 on the 15th. */
+    private static final LocalDate DUE = LocalDate.of(2026, 12, 8);
+
+    private final int invoices;
+    private final int perDebtor;
+    private final Random random = new Random(20261124);
+    private final AtomicLong peakHeap = new AtomicLong();
+    private ConfigurableApplicationContext app;
+    private JdbcTemplate jdbc;
+    private MutableClock clock;
+    private JobExecutor jobExecutor;
+    private String base;
+
+    private Benchmark(int invoices, int perDebtor) {
+        this.invoices = invoices;
+        this.perDebtor = perDebtor;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int invoices = 10_000;
+        Integer perDebtor = null;
+        for (String arg : args) {
+            if (arg.startsWith("--invoices=")) {
+                invoices = Integer.parseInt(arg.substring("--invoices=".length()));
+            } else if (arg.startsWith("--per-debtor=")) {
+                perDebtor = Integer.parseInt(arg.substring("--per-debtor=".length()));
+            }
+        }
+        // The large run measures the task list at one dossier per invoice (DESIGN §7).
+        try {
+            new Benchmark(invoices, perDebtor != null ? perDebtor : invoices >= 50_000 ? 1 : 3).run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            // The application's threads would keep the JVM alive: end it with a failure.
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path data = Path.of("target", "benchmark", "postgres-" + System.currentTimeMillis()).toAbsolutePath();
+        Files.createDirectories(data.getParent());
+        Thread sampler = new Thread(this::sampleHeap, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        // Arguments, as on a command line: they win over application.yaml.
+        app = new SpringApplicationBuilder(RecouvrementApplication.class, TestClockConfiguration.class).run(
+                "--server.port=0",
+                "--recouvrement.embedded-postgres.data-directory=" + data,
+                "--recouvrement.embedded-postgres.clean-data-directory=true",
+                // Benchmark values, not published rates: the shipped table stops at 2026-H1.
+                "--recouvrement.penalties.half-years[2026-H2].ecb-rate=2.00",
+                "--recouvrement.penalties.half-years[2026-H2].legal-rate=2.50",
+                "--logging.level.root=WARN");
+        jdbc = app.getBean(JdbcTemplate.class);
+        clock = app.getBean(MutableClock.class);
+        ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) app
+                .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+        jobExecutor = engine.getJobExecutor();
+        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        header(engine);
+
+        registerPortfolio();
+        deliver("pré-échéance (e-mail seul)", LocalDateTime.of(2026, 12, 1, 9, 0, 1),
+                "select count(*) from recouvrement.communication where step = 'PRE_ECHEANCE' and status = 'SENT'",
+                invoices);
+        int dossiers = openDossiers();
+        deliver("relance 1 (e-mail + relevé PDF)", LocalDateTime.of(2026, 12, 15, 9, 0, 1),
+                "select count(*) from recouvrement.communication where step = 'RELANCE_1' and status = 'SENT'",
+                dossiers);
+        double engineRate = lastRate;
+        double floorRate = floor(Math.min(dossiers, 2_000));
+        line("ratio moteur / plancher (relance 1)", "%.2f", engineRate / floorRate);
+        taskQuery();
+        System.gc();
+        line("tas après GC (données vivantes)", "%d Mo", usedHeap() / 1_048_576);
+        line("tas maximal observé", "%d Mo", peakHeap.get() / 1_048_576);
+        line("taille de la base", "%d Mo",
+                jdbc.queryForObject("select pg_database_size(current_database())", Long.class) / 1_048_576);
+        app.close();
+    }
+
+    private void header(ProcessEngineConfigurationImpl engine) {
+        var executor = app.getEnvironment();
+        System.out.printf("# Recouvrement benchmark: %d invoices, %d per debtor, %d cores, %s %s, %s, history %s, "
+                        + "job executor %s-%s threads queue %s, %d jobs per acquisition, import batches of 500%n",
+                invoices, perDebtor, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                jdbc.queryForObject("select version()", String.class).replaceAll(" on .*", ""),
+                engine.getHistory(), executor.getProperty("camunda.bpm.job-execution.core-pool-size"),
+                executor.getProperty("camunda.bpm.job-execution.max-pool-size"),
+                executor.getProperty("camunda.bpm.job-execution.queue-capacity"),
+                jobExecutor.getMaxJobsPerAcquisition());
+    }
+
+    /** Half the portfolio through the CSV import, half through the JSON API, four clients at once. */
+    private void registerPortfolio() throws Exception {
+        int csvCount = invoices / 2;
+        StringBuilder csv = new StringBuilder("number;issueDate;dueDate;amount;currency;description;debtorName;siren;"
+                + "type;segment;email;phone;line1;line2;postalCode;city;country\n");
+        List<String> json = new ArrayList<>();
+        for (int i = 0; i < invoices; i++) {
+            int debtor = i / perDebtor;
+            String siren = siren(debtor);
+            String amount = String.format(java.util.Locale.ROOT, "%d.%02d", 100 + random.nextInt(19_900),
+                    random.nextInt(100));
+            String number = "BENCH-" + i;
+            String segment = debtor % 10 == 0 ? "GRAND_COMPTE" : debtor % 10 == 1 ? "FIDELE" : "PME";
+            if (i < csvCount) {
+                csv.append(String.join(";", number, DUE.minusDays(30).toString(), DUE.toString(), amount, "EUR",
+                        "Prestation " + i, "Client " + debtor, siren, "B2B", segment, "compta" + debtor + "@client.test",
+                        "", debtor + " rue du Commerce", "", "75011", "Paris", "FR")).append('\n');
+            } else {
+                json.add("""
+                        {"number": "%s", "issueDate": "%s", "dueDate": "%s", "amount": "%s", "currency": "EUR",
+                         "description": "Prestation %d", "debtor": {"name": "Client %d", "siren": "%s", "type": "B2B",
+                         "segment": "%s", "email": "compta%d@client.test", "address": {"line1": "%d rue du Commerce",
+                         "postalCode": "75011", "city": "Paris", "country": "FR"}}}"""
+                        .formatted(number, DUE.minusDays(30), DUE, amount, i, debtor, siren, segment, debtor, debtor));
+            }
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        long registration = System.nanoTime();
+        HttpResponse<String> imported = http.send(request("/api/invoices/import", "text/csv", csv.toString()),
+                HttpResponse.BodyHandlers.ofString());
+        if (imported.statusCode() != 200) {
+            throw new IllegalStateException("Import refused: " + imported.body());
+        }
+        line("factures importées par CSV", "%.0f /s", csvCount / seconds(registration));
+        long api = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String body : json) {
+            answers.add(clients.submit(() -> http.send(request("/api/invoices", "application/json", body),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()));
+        }
+        for (Future<Integer> answer : answers) {
+            if (answer.get() != 201) {
+                throw new IllegalStateException("Registration refused: " + answer.get());
+            }
+        }
+        clients.shutdown();
+        line("factures enregistrées par l'API (4 clients)", "%.0f /s", json.size() / seconds(api));
+        // Started: each follow-up has read its invoice, asked the DMN and waits at its pre-due timer.
+        waitFor("suivis démarrés", () -> count("select count(*) from act_ru_job where type_ = 'timer'"
+                + " and process_def_key_ = 'suivi-facture'"), invoices);
+        line("suivis de facture démarrés, jusqu'à leur premier minuteur (CSV et API)", "%.0f /s",
+                invoices / seconds(registration));
+    }
+
+    /** The due date passes unpaid: each invoice joins its debtor's dossier, which starts its ladder. */
+    private int openDossiers() throws InterruptedException {
+        int expected = (invoices + perDebtor - 1) / perDebtor;
+        long started = moveClock(LocalDateTime.of(2026, 12, 9, 9, 0, 1));
+        waitFor("dossiers", () -> count("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+                + " where j.type_ = 'timer' and d.act_id_ = 'DateRelance1'"), expected);
+        line("dossiers ouverts jusqu'à leur relance 1 planifiée", "%.0f /s", expected / seconds(started));
+        return expected;
+    }
+
+    private double lastRate;
+
+    /** Makes a step due by moving the shared clock, then counts its messages until all were sent through SMTP. */
+    private void deliver(String what, LocalDateTime at, String sentQuery, int expected) throws Exception {
+        app.getBean(GreenMail.class).purgeEmailFromAllMailboxes();
+        long started = moveClock(at);
+        waitFor(what, () -> count(sentQuery), expected);
+        lastRate = expected / seconds(started);
+        line(what + " : rendus, stockés et remis par SMTP", "%.0f /s", lastRate);
+        line(what + " : messages reçus par le serveur SMTP", "%d", app.getBean(GreenMail.class)
+                .getReceivedMessages().length);
+    }
+
+    /**
+     * The floor: the same rendering of relance 1, then a plain JDBC insert in a transaction of its own, no engine and
+     * no SMTP, with as many threads as the job executor's core pool.
+     */
+    private double floor(int dossierCount) throws Exception {
+        jdbc.execute("create table if not exists recouvrement.benchmark_floor (id bigserial primary key, "
+                + "dossier_id bigint, subject text, body text, pdf bytea)");
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select id, number from recouvrement.dossier order by id limit ?", dossierCount);
+        MessageWriter writer = app.getBean(MessageWriter.class);
+        int threads = Integer.parseInt(app.getEnvironment().getProperty("camunda.bpm.job-execution.core-pool-size", "4"));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long started = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            done.add(pool.submit(() -> {
+                var message = writer.dossierStep((Long) row.get("id"), (String) row.get("number"), "RELANCE_1",
+                        "EMAIL", Map.of()).message();
+                jdbc.update("insert into recouvrement.benchmark_floor (dossier_id, subject, body, pdf) values (?, ?, ?, ?)",
+                        row.get("id"), message.subject(), message.body(), message.pdf());
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        double rate = rows.size() / seconds(started);
+        line("plancher : même rendu + INSERT JDBC, sans moteur ni SMTP (" + threads + " fils)", "%.0f /s", rate);
+        return rate;
+    }
+
+    /** An agent's task list: candidate group, sorted by due date, first page, with authorizations on. */
+    private void taskQuery() {
+        TaskService tasks = app.getBean(TaskService.class);
+        IdentityService identity = app.getBean(IdentityService.class);
+        long open = tasks.createTaskQuery().taskCandidateGroup(AGENTS).count();
+        List<Long> micros = new ArrayList<>();
+        identity.setAuthentication("agent", List.of(AGENTS));
+        try {
+            for (int i = 0; i < 220; i++) {
+                long started = System.nanoTime();
+                tasks.createTaskQuery().taskCandidateGroup(AGENTS).orderByDueDate().asc().listPage(0, 15);
+                if (i >= 20) {
+                    micros.add((System.nanoTime() - started) / 1_000);
+                }
+            }
+        } finally {
+            identity.clearAuthentication();
+        }
+        Collections.sort(micros);
+        line("requête de la liste de tâches d'un agent (" + open + " tâches ouvertes) p50", "%.1f ms",
+                micros.get(micros.size() / 2) / 1000.0);
+        line("requête de la liste de tâches d'un agent p95", "%.1f ms", micros.get(micros.size() * 95 / 100) / 1000.0);
+    }
+
+    private long moveClock(LocalDateTime parisTime) {
+        clock.set(parisTime.atZone(MutableClock.PARIS).toInstant());
+        jobExecutor.jobWasAdded();
+        return System.nanoTime();
+    }
+
+    private void waitFor(String what, LongSupplier current, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            last = current.getAsLong();
+            if (last >= expected) {
+                return;
+            }
+            jobExecutor.jobWasAdded();
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(what + ": " + last + " of " + expected + " after 30 minutes");
+    }
+
+    private long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+    private HttpRequest request(String path, String type, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(10))
+                .header("Content-Type", type)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "agent:agent".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** A valid SIREN (Luhn) per debtor. */
+    private static String siren(int debtor) {
+        String body = String.format("%08d", 10_000_000 + debtor);
+        for (int check = 0; check <= 9; check++) {
+            if (fr.recouvrement.debtor.Siren.isValid(body + check)) {
+                return body + check;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static void line(String figure, String format, Object value) {
+        System.out.printf("%-80s %s%n", figure, String.format(java.util.Locale.ROOT, format, value));
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private void sampleHeap() {
+        while (true) {
+            peakHeap.accumulateAndGet(usedHeap(), Math::max);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+}
