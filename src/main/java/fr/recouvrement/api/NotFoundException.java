@@ -10,4 +10,8 @@ public class NotFoundException extends RuntimeException {
     public static NotFoundException invoice(String number) {
         return new NotFoundException("Aucune facture n'a le numéro " + number + ".");
     }
+
+    public static NotFoundException dossier(String number) {
+        return new NotFoundException("Aucun dossier n'a le numéro " + number + ".");
+    }
 }

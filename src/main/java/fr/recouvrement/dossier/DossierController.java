@@ -61,7 +61,7 @@ public class DossierController {
 
     private DossierRepository.DossierRow find(String number) {
         return dossiers.findByNumber(number)
-                .orElseThrow(() -> new NotFoundException("Aucun dossier n'a le numéro " + number + "."));
+                .orElseThrow(() -> NotFoundException.dossier(number));
     }
 
     private static BigDecimal balanceOf(List<InvoiceView> invoices, Predicate<InvoiceStatus> statuses) {

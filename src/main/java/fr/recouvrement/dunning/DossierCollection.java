@@ -396,6 +396,6 @@ public class DossierCollection {
     private DossierRepository.DossierRow dossier(DelegateExecution execution) {
         String number = execution.getProcessBusinessKey();
         return dossiers.findByNumber(number)
-                .orElseThrow(() -> new NotFoundException("Aucun dossier n'a le numéro " + number + "."));
+                .orElseThrow(() -> NotFoundException.dossier(number));
     }
 }

@@ -114,7 +114,7 @@ public class EventReporting {
     /** The invoice numbers of the dossier, those still claimed first. */
     private List<String> dossierInvoices(String dossierNumber) {
         long dossierId = dossiers.findByNumber(dossierNumber)
-                .orElseThrow(() -> new NotFoundException("Aucun dossier n'a le numéro " + dossierNumber + "."))
+                .orElseThrow(() -> NotFoundException.dossier(dossierNumber))
                 .id();
         return invoices.findByDossier(dossierId).stream()
                 .sorted(Comparator.comparing((InvoiceView i) -> !i.status().claimed()))

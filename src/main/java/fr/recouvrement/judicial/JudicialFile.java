@@ -53,7 +53,7 @@ public class JudicialFile {
     public void build(DelegateExecution execution) {
         String number = execution.getProcessBusinessKey();
         DossierRepository.DossierRow dossier = dossiers.findByNumber(number)
-                .orElseThrow(() -> new NotFoundException("Aucun dossier n'a le numéro " + number + "."));
+                .orElseThrow(() -> NotFoundException.dossier(number));
         List<CommunicationView> sent = communications.forDossier(dossier.id());
         LocalDate receivedOn = jdbc.sql("select notice_received_on from recouvrement.dossier where id = ?")
                 .param(dossier.id()).query(LocalDate.class).optional().orElse(null);

@@ -156,7 +156,7 @@ public class DebtorChecks {
     private CompanyDebtor companyDebtor(DelegateExecution execution) {
         String number = execution.getProcessBusinessKey();
         long debtorId = dossiers.findByNumber(number)
-                .orElseThrow(() -> new NotFoundException("Aucun dossier n'a le numéro " + number + ".")).debtorId();
+                .orElseThrow(() -> NotFoundException.dossier(number)).debtorId();
         return jdbc.sql("select id, siren, name from recouvrement.debtor where id = ? and type = 'B2B'")
                 .param(debtorId)
                 .query((rs, row) -> new CompanyDebtor(rs.getLong("id"), rs.getString("siren"), rs.getString("name")))

@@ -131,9 +131,7 @@ class DeliveryTest extends MailTest {
         String invoice = newInvoice();
         ProcessInstance dossier = openDossier(b2bDebtor("Envoi Incertain", "PME"), "2026-11-16", invoice, "800.00");
         ProcessInstance delivery = delivery(dossierNumber(dossier), "RELANCE_1");
-        // A previous run committed SENDING, talked to SMTP, and died before writing SENT.
-        jdbc.update("update recouvrement.communication set status = 'SENDING' where id = ?",
-                rows(dossierNumber(dossier), "RELANCE_1").get(0).get("id"));
+        diedAfterSmtp(dossier);
 
         driver.runDueJobs(delivery.getId());
 
@@ -156,8 +154,7 @@ class DeliveryTest extends MailTest {
         String invoice = newInvoice();
         ProcessInstance dossier = openDossier(b2bDebtor("Parti Quand Même", "PME"), "2026-11-16", invoice, "800.00");
         ProcessInstance delivery = delivery(dossierNumber(dossier), "RELANCE_1");
-        jdbc.update("update recouvrement.communication set status = 'SENDING' where id = ?",
-                rows(dossierNumber(dossier), "RELANCE_1").get(0).get("id"));
+        diedAfterSmtp(dossier);
         driver.runDueJobs(delivery.getId());
 
         complete(task(delivery), withVariables("verification", "ENVOYE"));
@@ -166,6 +163,12 @@ class DeliveryTest extends MailTest {
         assertThat(delivery).isEnded().hasPassed("EnvoiConfirme");
         assertThat(mails()).isEmpty();
         assertThat(rows(dossierNumber(dossier), "RELANCE_1").get(0)).containsEntry("status", "SENT");
+    }
+
+    /** A previous run committed SENDING, talked to SMTP, and died before writing SENT. */
+    private void diedAfterSmtp(ProcessInstance dossier) {
+        jdbc.update("update recouvrement.communication set status = 'SENDING' where id = ?",
+                rows(dossierNumber(dossier), "RELANCE_1").get(0).get("id"));
     }
 
     @Test
