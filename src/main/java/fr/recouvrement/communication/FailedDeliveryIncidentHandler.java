@@ -1,5 +1,6 @@
 package fr.recouvrement.communication;
 
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -26,14 +27,15 @@ public class FailedDeliveryIncidentHandler extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setCustomIncidentHandlers(java.util.List.of(new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE) {
-            @Override
-            public Incident handleIncident(IncidentContext context, String message) {
-                Incident incident = super.handleIncident(context, message);
-                markFailed(context);
-                return incident;
-            }
-        }));
+        configuration.setCustomIncidentHandlers(List.of(
+                new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE) {
+                    @Override
+                    public Incident handleIncident(IncidentContext context, String message) {
+                        Incident incident = super.handleIncident(context, message);
+                        markFailed(context);
+                        return incident;
+                    }
+                }));
     }
 
     private void markFailed(IncidentContext context) {
