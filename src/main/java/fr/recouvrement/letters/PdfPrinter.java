@@ -1,14 +1,20 @@
 package fr.recouvrement.letters;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import java.util.logging.Level;
 import org.springframework.stereotype.Component;
 
@@ -39,19 +45,33 @@ public class PdfPrinter {
 
     public byte[] print(String xhtml) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-        builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-        builder.useFont(() -> new ByteArrayInputStream(italic), FONT_FAMILY, 400, FontStyle.ITALIC, true);
-        builder.withHtmlContent(xhtml, null);
-        builder.toStream(pdf);
-        try {
-            builder.run();
+        try (PDDocument document = new PDDocument()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.usePDDocument(document);
+            builder.useFont(font(document, regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(font(document, bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            builder.useFont(font(document, italic), FONT_FAMILY, 400, FontStyle.ITALIC, true);
+            builder.withHtmlContent(xhtml, null);
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                renderer.createPDFWithoutClosing();
+            }
+            document.save(pdf);
         } catch (IOException e) {
             throw new UncheckedIOException("Impression PDF impossible", e);
         }
         return pdf.toByteArray();
+    }
+
+    /**
+     * The font, embedded as a subset, without GSUB: letters need no ligatures, and FontBox compiles regular expressions
+     * anew for every run of text it substitutes (two thirds of a letter's printing time, docs/performance.md).
+     */
+    private static PDFontSupplier font(PDDocument document, byte[] file) throws IOException {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(file));
+        ttf.setEnableGsub(false);
+        return new PDFontSupplier(PDType0Font.load(document, ttf, true));
     }
 
     private static byte[] font(String file) {
