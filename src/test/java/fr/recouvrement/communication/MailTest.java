@@ -163,6 +163,14 @@ public abstract class MailTest extends LedgerTest {
         }
     }
 
+    protected static int pages(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     protected static byte[] bytes(Part part) throws MessagingException, IOException {
         try (InputStream in = part.getInputStream()) {
             return in.readAllBytes();

@@ -64,7 +64,10 @@ class LettersTest extends MailTest {
                 first, "1500.00", second, "250.00");
         assertThat(dossier).isWaitingAt("PosterLRAR");
 
-        String notice = pdfText(keep("mise-en-demeure-b2b", noticePdf(dossier)));
+        byte[] pdf = keep("mise-en-demeure-b2b", noticePdf(dossier));
+        // Two invoices fit on one page, with no blank page after it.
+        assertThat(pages(pdf)).isEqualTo(1);
+        String notice = pdfText(pdf);
 
         assertThat(notice).contains(
                 "Lettre recommandée avec accusé de réception",
