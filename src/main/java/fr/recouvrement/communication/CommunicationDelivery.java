@@ -149,10 +149,7 @@ public class CommunicationDelivery {
         MessageWriter.Draft draft = row.dossierId() != null
                 ? writer.dossierStep(row.dossierId(), row.dossierNumber(), row.step(), row.channel(), extras)
                 : writer.preDueReminder(row.invoiceId(), invoice(row));
-        CommunicationOutbox.Message m = draft.message();
-        long replacement = outbox.store(new CommunicationOutbox.Message(m.dossierId(), m.invoiceId(), m.step(),
-                row.occurrence(), m.channel(), m.status(), m.recipient(), m.subject(), m.body(), m.pdf(),
-                m.pdfName(), m.snapshot()), row.revision() + 1).id();
+        long replacement = outbox.store(draft.message().withOccurrence(row.occurrence()), row.revision() + 1).id();
         cancel(row.id(), "Montants modifiés avant l'envoi : remplacée par la communication n° " + replacement + ".",
                 replacement);
         return lock(replacement);
@@ -193,14 +190,9 @@ public class CommunicationDelivery {
 
     /** "Enregistrer l'envoi du courrier": the agent posted the letter on the date given, with a tracking number. */
     public void recordPosted(DelegateExecution execution) {
-        LocalDate postedOn = LocalDate.parse((String) execution.getVariable("postedOn"));
         Object tracking = execution.getVariable("trackingNumber");
-        jdbc.sql("""
-                update recouvrement.communication set status = 'SENT', tracking_number = nullif(?, ''),
-                    sent_at = (cast(? as date) + time '12:00') at time zone 'Europe/Paris'
-                where id = ? and status = 'PENDING'""")
-                .params(tracking == null ? "" : tracking.toString().strip(), postedOn, communicationId(execution))
-                .update();
+        outbox.markPosted(communicationId(execution), LocalDate.parse((String) execution.getVariable("postedOn")),
+                tracking == null ? null : tracking.toString());
     }
 
     /**

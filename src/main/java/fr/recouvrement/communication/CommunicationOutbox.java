@@ -1,6 +1,7 @@
 package fr.recouvrement.communication;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,12 @@ public class CommunicationOutbox {
     /** What to store: for an invoice's own step (pre-due reminder) or for its dossier's. */
     public record Message(Long dossierId, Long invoiceId, String step, int occurrence, String channel, String status,
             String recipient, String subject, String body, byte[] pdf, String pdfName, String snapshot) {
+
+        /** The same message for another occurrence of its step (a re-entry after a broken promise or plan). */
+        Message withOccurrence(int newOccurrence) {
+            return new Message(dossierId, invoiceId, step, newOccurrence, channel, status, recipient, subject, body,
+                    pdf, pdfName, snapshot);
+        }
 
         /** A step recorded as not sent (late entry, DESIGN §3): nothing rendered. */
         public static Message skipped(Long dossierId, Long invoiceId, String step, String channel, String recipient) {
@@ -86,6 +93,18 @@ public class CommunicationOutbox {
                 .params(message.dossierId() != null ? message.dossierId() : message.invoiceId(), message.step(),
                         message.occurrence(), revision)
                 .query(Long.class).single(), false);
+    }
+
+    /**
+     * A letter the agent printed and posted: sent at noon in Paris on the day it was posted, with its tracking number
+     * when it has one. A letter cancelled meanwhile stays cancelled.
+     */
+    public void markPosted(long communicationId, LocalDate postedOn, String trackingNumber) {
+        jdbc.sql("""
+                update recouvrement.communication set status = 'SENT', tracking_number = nullif(?, ''),
+                    sent_at = (cast(? as date) + time '12:00') at time zone 'Europe/Paris'
+                where id = ? and status = 'PENDING'""")
+                .params(trackingNumber == null ? "" : trackingNumber.strip(), postedOn, communicationId).update();
     }
 
     /**

@@ -5,11 +5,6 @@ record DeliveryRow(long id, Long dossierId, String dossierNumber, String dossier
         String invoiceNumber, String step, int occurrence, int revision, String channel, String status,
         String recipient, String subject, String body, byte[] pdf, String pdfName, String snapshot, Long replacedBy) {
 
-    /** The dossier or invoice number, as the API's paths and the delivery's business key name it. */
-    String reference() {
-        return dossierNumber != null ? dossierNumber : invoiceNumber;
-    }
-
     String pdfUrl() {
         return dossierNumber != null ? CommunicationDelivery.pdfUrl(dossierNumber, id)
                 : "/api/invoices/" + invoiceNumber + "/communications/" + id + "/pdf";

@@ -277,10 +277,10 @@ public class DossierCollection {
         DossierRepository.DossierRow dossier = dossier(execution);
         LocalDate postedOn = LocalDate.parse((String) execution.getVariable("postedOn"));
         jdbc.sql("""
-                update recouvrement.communication set status = 'SENT', tracking_number = ?,
-                    sent_at = (cast(? as date) + time '12:00') at time zone 'Europe/Paris'
+                select id from recouvrement.communication
                 where dossier_id = ? and step = 'MISE_EN_DEMEURE' and status = 'PENDING'""")
-                .params(((String) execution.getVariable("trackingNumber")).strip(), postedOn, dossier.id()).update();
+                .param(dossier.id()).query(Long.class).list()
+                .forEach(notice -> outbox.markPosted(notice, postedOn, (String) execution.getVariable("trackingNumber")));
         jdbc.sql("update recouvrement.dossier set status = 'NOTICE_SENT' where id = ?").param(dossier.id()).update();
     }
 

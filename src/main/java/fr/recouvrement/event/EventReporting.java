@@ -57,14 +57,15 @@ public class EventReporting {
         String outcome = text(task, "callOutcome");
         String agent = author(task.getAssignee());
         String dossierNumber = task.getExecution().getProcessBusinessKey();
-        String anyInvoice = dossierInvoices(dossierNumber).get(0);
+        List<String> dossierInvoices = dossierInvoices(dossierNumber);
+        String anyInvoice = dossierInvoices.get(0);
         inTasklist(() -> {
             switch (Objects.requireNonNullElse(outcome, "")) {
                 case "PROMESSE" -> recorder.record(anyInvoice, new EventRequest("PROMISE", null, null, null,
                         text(task, "promiseDate"), null, null), agent);
                 case "LITIGE" -> {
                     String invoice = Objects.requireNonNullElse(text(task, "disputedInvoice"), "").strip();
-                    if (!dossierInvoices(dossierNumber).contains(invoice)) {
+                    if (!dossierInvoices.contains(invoice)) {
                         throw new InvalidInputException("disputedInvoice", "La facture « " + invoice
                                 + " » n'est pas dans le dossier " + dossierNumber + ".");
                     }

@@ -45,7 +45,7 @@ public class DebtorChecks {
         this.clock = clock;
     }
 
-    private record CompanyDebtor(long id, String siren, String name) {
+    private record CompanyDebtor(long id, String siren, long dossierId) {
     }
 
     /**
@@ -115,7 +115,7 @@ public class DebtorChecks {
                             debtor.id()).update();
             LocalDate deadline = judgment.publishedOn().plusMonths(2);
             execution.setVariable("insolvent", true);
-            claim(execution);
+            claim(execution, debtor.dossierId());
             execution.setVariable("declarationDueAt", Date.from(deadline.atTime(9, 0)
                     .atZone(clock.getZone()).toInstant()));
             execution.setVariable("bodaccText", (judgment.nature() == null ? "Procédure collective" : judgment.nature())
@@ -131,10 +131,9 @@ public class DebtorChecks {
      * The claim to declare, as the ledger computes it now that the judgment is recorded: principal, penalties stopped
      * at the judgment's date, indemnity (RULES-FR §1, L622-28).
      */
-    private void claim(DelegateExecution execution) {
-        String number = execution.getProcessBusinessKey();
-        long dossierId = dossiers.findByNumber(number).orElseThrow().id();
-        Map<String, Object> claim = facts.forDossier(number, invoices.findByDossier(dossierId)).model();
+    private void claim(DelegateExecution execution, long dossierId) {
+        Map<String, Object> claim = facts.forDossier(execution.getProcessBusinessKey(), invoices.findByDossier(dossierId))
+                .model();
         execution.setVariable("claimPrincipalText", claim.get("principal"));
         execution.setVariable("claimPenaltiesText", Boolean.TRUE.equals(claim.get("penaltiesKnown"))
                 ? claim.get("penalties") : "à calculer (taux du semestre non configuré)");
@@ -155,11 +154,11 @@ public class DebtorChecks {
     /** The dossier's debtor when it is a company; null for a consumer. */
     private CompanyDebtor companyDebtor(DelegateExecution execution) {
         String number = execution.getProcessBusinessKey();
-        long debtorId = dossiers.findByNumber(number)
-                .orElseThrow(() -> NotFoundException.dossier(number)).debtorId();
-        return jdbc.sql("select id, siren, name from recouvrement.debtor where id = ? and type = 'B2B'")
-                .param(debtorId)
-                .query((rs, row) -> new CompanyDebtor(rs.getLong("id"), rs.getString("siren"), rs.getString("name")))
+        DossierRepository.DossierRow dossier = dossiers.findByNumber(number)
+                .orElseThrow(() -> NotFoundException.dossier(number));
+        return jdbc.sql("select id, siren from recouvrement.debtor where id = ? and type = 'B2B'")
+                .param(dossier.debtorId())
+                .query((rs, row) -> new CompanyDebtor(rs.getLong("id"), rs.getString("siren"), dossier.id()))
                 .optional().orElse(null);
     }
 
