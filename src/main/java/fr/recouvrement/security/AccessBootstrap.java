@@ -38,8 +38,9 @@ import org.springframework.stereotype.Component;
  * Creates, in every mode, the groups, their permissions and the shared Tasklist filters of DESIGN §4, and adds
  * what a new release grants to what is there; it never removes what an administrator added in Admin.
  *
- * <p>Agents see the tasks of their groups through the engine's own task permissions (a candidate group gets
- * {@code READ} and {@code TASK_WORK} on its task), not through a blanket {@code READ_TASK}.
+ * <p>The collection groups see every task of the collection processes ({@code READ_TASK} on the process
+ * definitions); only a task's candidates and assignee may claim and complete it ({@code TASK_WORK} per task,
+ * {@link CandidateGroupTaskPermissions}).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
@@ -81,7 +82,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
         }
         for (String group : List.of(AGENTS, LEGAL)) {
             grant(authorizations, group, Resources.APPLICATION, "tasklist", ACCESS);
-            grant(authorizations, group, Resources.PROCESS_DEFINITION, "*", READ);
+            grant(authorizations, group, Resources.PROCESS_DEFINITION, "*", READ, READ_TASK);
         }
         for (String group : List.of(AGENTS, MANAGERS, LEGAL)) {
             grant(authorizations, group, Resources.PROCESS_DEFINITION, SIGNALEMENT, READ, CREATE_INSTANCE);

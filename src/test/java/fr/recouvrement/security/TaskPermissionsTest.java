@@ -1,0 +1,96 @@
+package fr.recouvrement.security;
+
+import static fr.recouvrement.security.CollectionGroups.AGENTS;
+import static fr.recouvrement.security.CollectionGroups.LEGAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import fr.recouvrement.communication.MailTest;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Who sees and who works a task, as Tasklist asks it (the user and their groups authenticated): every collection
+ * group sees the tasks of the collection processes; only the task's candidates claim and complete it.
+ */
+class TaskPermissionsTest extends MailTest {
+
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    AuthorizationService authorizations;
+
+    ProcessInstance dossier;
+    Task call;
+
+    @BeforeEach
+    void aConciliationCallForTheAgents() {
+        dossier = openDossier(b2bDebtor("Droits Des Tâches", "PME"), "2026-11-16", newInvoice(), "900.00");
+        call = task("AppelConciliation", dossier);
+    }
+
+    @Test
+    void anAgentFindsTheCallInTheGroupsListClaimsAndCompletesIt() {
+        List<Task> list = as("agent", AGENTS, () -> tasks.createTaskQuery().taskCandidateGroup(AGENTS)
+                .processInstanceId(dossier.getId()).orderByDueDate().asc().listPage(0, 15));
+        assertThat(list).extracting(Task::getId).containsExactly(call.getId());
+
+        as("agent", AGENTS, () -> {
+            tasks.claim(call.getId(), "agent");
+            tasks.complete(call.getId(), Map.of("callOutcome", "PAS_DE_REPONSE"));
+            return null;
+        });
+
+        assertThat(dossier).hasPassed("ConciliationFaite");
+    }
+
+    @Test
+    void anotherGroupSeesTheCallButMayNeitherClaimNorCompleteIt() {
+        assertThat(as("juriste", LEGAL, () -> tasks.createTaskQuery().processInstanceId(dossier.getId()).list()))
+                .extracting(Task::getId).containsExactly(call.getId());
+
+        assertThatThrownBy(() -> as("juriste", LEGAL, () -> {
+            tasks.claim(call.getId(), "juriste");
+            return null;
+        })).isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> as("juriste", LEGAL, () -> {
+            tasks.complete(call.getId(), Map.of("callOutcome", "PAS_DE_REPONSE"));
+            return null;
+        })).isInstanceOf(AuthorizationException.class);
+        assertThat(dossier).isWaitingAt("AppelConciliation");
+    }
+
+    @Test
+    void theCandidateGroupsOwnAuthorizationOnTheTaskGrantsWorkNotRead() {
+        // READ per task would make every task-list query join one authorization row per open task
+        // (docs/performance.md): the groups read tasks through READ_TASK on the process definitions instead.
+        Authorization own = authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                .resourceId(call.getId()).groupIdIn(AGENTS).singleResult();
+
+        assertThat(own.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+        assertThat(own.isPermissionGranted(Permissions.READ)).isFalse();
+    }
+
+    private <T> T as(String user, String group, Supplier<T> work) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            return work.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}
