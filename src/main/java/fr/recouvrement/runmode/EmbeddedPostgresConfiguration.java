@@ -37,6 +37,7 @@ public class EmbeddedPostgresConfiguration {
                 // Spring closes it as a bean; zonky's own hook would race Spring's and delay every shutdown.
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200");
+        properties.serverConfig().forEach(builder::setServerConfig);
         if (properties.port() != 0) {
             builder.setPort(properties.port());
         }

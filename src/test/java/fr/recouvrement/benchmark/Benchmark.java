@@ -5,6 +5,7 @@ import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementApplication;
 import fr.recouvrement.TestClockConfiguration;
 import fr.recouvrement.communication.MessageWriter;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -106,6 +107,8 @@ public final class Benchmark {
         arguments.put("recouvrement.penalties.half-years[2026-H2].ecb-rate", "2.00");
         arguments.put("recouvrement.penalties.half-years[2026-H2].legal-rate", "2.50");
         arguments.put("logging.level.root", "WARN");
+        // Counts the SQL statements of each step (statements(...)); the benchmark's database only.
+        arguments.put("recouvrement.embedded-postgres.server-config[shared_preload_libraries]", "pg_stat_statements");
         for (String setting : settings) {
             int equals = setting.indexOf('=');
             arguments.put(setting.substring(2, equals < 0 ? setting.length() : equals),
@@ -120,6 +123,7 @@ public final class Benchmark {
                 .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
         jobExecutor = engine.getJobExecutor();
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        jdbc.execute("create extension if not exists pg_stat_statements");
         header(engine);
 
         registerPortfolio();
@@ -182,6 +186,7 @@ public final class Benchmark {
             }
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        resetStatements();
         long registration = System.nanoTime();
         HttpResponse<String> imported = http.send(request("/api/invoices/import", "text/csv", csv.toString()),
                 HttpResponse.BodyHandlers.ofString());
@@ -208,15 +213,18 @@ public final class Benchmark {
                 + " and process_def_key_ = 'suivi-facture'"), invoices);
         line("suivis de facture démarrés, jusqu'à leur premier minuteur (CSV et API)", "%.0f /s",
                 invoices / seconds(registration));
+        statements("enregistrement et démarrage", "facture", invoices);
     }
 
     /** The due date passes unpaid: each invoice joins its debtor's dossier, which starts its ladder. */
-    private int openDossiers() throws InterruptedException {
+    private int openDossiers() throws InterruptedException, IOException {
         int expected = (invoices + perDebtor - 1) / perDebtor;
+        resetStatements();
         long started = moveClock(LocalDateTime.of(2026, 12, 9, 9, 0, 1));
         waitFor("dossiers", () -> count("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
                 + " where j.type_ = 'timer' and d.act_id_ = 'DateRelance1'"), expected);
         line("dossiers ouverts jusqu'à leur relance 1 planifiée", "%.0f /s", expected / seconds(started));
+        statements("ouverture des dossiers", "facture", invoices);
         return expected;
     }
 
@@ -225,12 +233,14 @@ public final class Benchmark {
     /** Makes a step due by moving the shared clock, then counts its messages until all were sent through SMTP. */
     private void deliver(String what, LocalDateTime at, String sentQuery, int expected) throws Exception {
         app.getBean(GreenMail.class).purgeEmailFromAllMailboxes();
+        resetStatements();
         long started = moveClock(at);
         waitFor(what, () -> count(sentQuery), expected);
         lastRate = expected / seconds(started);
         line(what + " : rendus, stockés et remis par SMTP", "%.0f /s", lastRate);
         line(what + " : messages reçus par le serveur SMTP", "%d", app.getBean(GreenMail.class)
                 .getReceivedMessages().length);
+        statements(what, "message", expected);
     }
 
     /**
@@ -300,6 +310,35 @@ public final class Benchmark {
         }
         Collections.sort(micros);
         return micros;
+    }
+
+    private void resetStatements() {
+        jdbc.queryForList("select pg_stat_statements_reset()");
+    }
+
+    /**
+     * The SQL statements PostgreSQL ran since {@link #resetStatements()}, per unit of work, on one line; the 25 that
+     * took the most time go to {@code target/benchmark/sql-<step>.txt}, to tell what bounds a step.
+     */
+    private void statements(String step, String unit, int units) throws IOException {
+        String ownDatabase = "dbid = (select oid from pg_database where datname = current_database())";
+        Map<String, Object> total = jdbc.queryForMap("select coalesce(sum(calls), 0) as calls, "
+                + "coalesce(sum(total_exec_time), 0) as ms from pg_stat_statements where " + ownDatabase);
+        line(step + " : requêtes SQL par " + unit + " (temps PostgreSQL)", "%s",
+                String.format(java.util.Locale.ROOT, "%.1f (%.2f ms)",
+                        ((Number) total.get("calls")).doubleValue() / units,
+                        ((Number) total.get("ms")).doubleValue() / units));
+        StringBuilder top = new StringBuilder("calls/" + unit + "\tms/" + unit + "\trows/call\tstatement\n");
+        for (Map<String, Object> row : jdbc.queryForList("select calls, total_exec_time, rows, query from "
+                + "pg_stat_statements where " + ownDatabase + " order by total_exec_time desc limit 25")) {
+            long calls = ((Number) row.get("calls")).longValue();
+            top.append(String.format(java.util.Locale.ROOT, "%.2f\t%.3f\t%.1f\t%s%n", (double) calls / units,
+                    ((Number) row.get("total_exec_time")).doubleValue() / units,
+                    calls == 0 ? 0.0 : ((Number) row.get("rows")).doubleValue() / calls,
+                    row.get("query").toString().replaceAll("\\s+", " ")));
+        }
+        Path file = Path.of("target", "benchmark", "sql-" + step.replaceAll("[^\\p{L}\\d]+", "-") + ".txt");
+        Files.writeString(file, top);
     }
 
     private long moveClock(LocalDateTime parisTime) {
