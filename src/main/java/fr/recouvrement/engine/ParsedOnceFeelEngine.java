@@ -1,0 +1,84 @@
+package fr.recouvrement.engine;
+
+import camundajar.impl.scala.collection.immutable.Map;
+import camundajar.impl.scala.jdk.javaapi.CollectionConverters;
+import camundajar.impl.scala.runtime.BoxesRunTime;
+import camundajar.impl.scala.util.Either;
+import camundajar.impl.scala.util.Left;
+import camundajar.impl.scala.util.Right;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.feel.FeelEngine.Failure;
+import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
+import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.syntaxtree.ParsedExpression;
+
+/**
+ * Camunda's FEEL engine, except that each expression of a decision table is parsed once, not at every evaluation:
+ * parsing was a quarter of the CPU while follow-ups and dossiers started (docs/performance.md). The same value
+ * mappers, functions and error messages as {@link ScalaFeelEngine}; only the parsed syntax trees are kept, by text.
+ */
+class ParsedOnceFeelEngine extends ScalaFeelEngine {
+
+    /** Expressions come from deployed tables; a bound keeps a long-lived node with many redeployments in check. */
+    static final int MAX_EXPRESSIONS = 10_000;
+
+    private final ConcurrentMap<String, Either<Failure, ParsedExpression>> expressions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Either<Failure, ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
+
+    ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
+        super(functionProviders);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+        return (T) evaluate(parsed(expressions, expression, feelEngine::parseExpression),
+                context(new ContextVariableWrapper(variableContext)));
+    }
+
+    @Override
+    public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
+        // The FEEL engine finds the tested value under the name this entry gives.
+        VariableProvider input = new StaticVariableProvider(new Map.Map1<>(INPUT_VARIABLE_NAME, inputVariable));
+        VariableProvider variables = new CompositeVariableProvider(CollectionConverters.asScala(
+                List.<VariableProvider>of(input, new ContextVariableWrapper(variableContext))).toList());
+        return BoxesRunTime.unboxToBoolean(
+                evaluate(parsed(unaryTests, expression, feelEngine::parseUnaryTests), context(variables)));
+    }
+
+    private static Either<Failure, ParsedExpression> parsed(ConcurrentMap<String, Either<Failure, ParsedExpression>> cache,
+            String expression, Function<String, Either<Failure, ParsedExpression>> parser) {
+        if (cache.size() >= MAX_EXPRESSIONS) {
+            cache.clear();
+        }
+        return cache.computeIfAbsent(expression, parser);
+    }
+
+    private Object evaluate(Either<Failure, ParsedExpression> parsed, CustomContext context) {
+        Either<Failure, Object> result = parsed instanceof Right<Failure, ParsedExpression> right
+                ? feelEngine.eval(right.value(), context)
+                : new Left<>(((Left<Failure, ParsedExpression>) parsed).value());
+        if (result instanceof Right<Failure, Object> value) {
+            return value.value();
+        }
+        throw LOGGER.evaluationException(((Left<Failure, Object>) result).value().message());
+    }
+
+    private static CustomContext context(VariableProvider variables) {
+        return new CustomContext() {
+            @Override
+            public VariableProvider variableProvider() {
+                return variables;
+            }
+        };
+    }
+}

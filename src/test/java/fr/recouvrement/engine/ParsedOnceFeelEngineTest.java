@@ -1,0 +1,60 @@
+package fr.recouvrement.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.camunda.bpm.dmn.feel.impl.FeelException;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.junit.jupiter.api.Test;
+
+/** The parsed-once engine answers as Camunda's own FEEL engine does, whatever it parsed before. */
+class ParsedOnceFeelEngineTest {
+
+    final ParsedOnceFeelEngine parsedOnce = new ParsedOnceFeelEngine(List.of());
+    final ScalaFeelEngine camunda = new ScalaFeelEngine(List.of());
+
+    @Test
+    void aParsedUnaryTestStillTestsEachNewValue() {
+        for (Object value : new Object[] {6000, 100, 5000}) {
+            assertThat(parsedOnce.evaluateSimpleUnaryTests("> 5000", "cellInput", cell(value)))
+                    .isEqualTo(camunda.evaluateSimpleUnaryTests("> 5000", "cellInput", cell(value)));
+        }
+        assertThat(parsedOnce.evaluateSimpleUnaryTests("> 5000", "cellInput", cell(6000))).isTrue();
+        assertThat(parsedOnce.evaluateSimpleUnaryTests("> 5000", "cellInput", cell(100))).isFalse();
+        assertThat(parsedOnce.evaluateSimpleUnaryTests("\"PME\",\"FIDELE\"", "cellInput", cell("FIDELE"))).isTrue();
+        assertThat(parsedOnce.evaluateSimpleUnaryTests("\"PME\",\"FIDELE\"", "cellInput", cell("GRAND_COMPTE")))
+                .isFalse();
+        assertThat(parsedOnce.evaluateSimpleUnaryTests("-", "cellInput", cell("B2C"))).isTrue();
+    }
+
+    @Test
+    void aParsedExpressionReadsTheVariablesOfEachEvaluation() {
+        for (int amount : new int[] {21, 4000}) {
+            VariableContext variables = Variables.createVariables().putValue("amountDue", amount).asVariableContext();
+            Object ours = parsedOnce.evaluateSimpleExpression("amountDue * 2", variables);
+            Object theirs = camunda.evaluateSimpleExpression("amountDue * 2", variables);
+            assertThat(ours).isEqualTo(theirs);
+        }
+        Object segment = parsedOnce.evaluateSimpleExpression("segment",
+                Variables.createVariables().putValue("segment", "PME").asVariableContext());
+        assertThat(segment).isEqualTo("PME");
+    }
+
+    @Test
+    void anExpressionThatDoesNotParseFailsEachTimeAsCamundasDoes() {
+        String broken = "> > 5000";
+        assertThatThrownBy(() -> camunda.evaluateSimpleUnaryTests(broken, "cellInput", cell(1)))
+                .isInstanceOf(FeelException.class);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> parsedOnce.evaluateSimpleUnaryTests(broken, "cellInput", cell(1)))
+                    .isInstanceOf(FeelException.class).hasMessageContaining("FEEL/SCALA-01008");
+        }
+    }
+
+    private static VariableContext cell(Object value) {
+        return Variables.createVariables().putValue("cellInput", value).asVariableContext();
+    }
+}
