@@ -76,6 +76,19 @@ class ApplicationTest {
         assertThat(configuration.isAuthorizationEnabled()).isTrue();
         assertThat(configuration.getFailedJobRetryTimeCycle()).isEqualTo("R5/PT5M");
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+        assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("start");
+        // Decision tables parse each FEEL expression once (docs/performance.md).
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine().getClass().getSimpleName())
+                .isEqualTo("ParsedOnceFeelEngine");
+    }
+
+    @Test
+    void theJobTableHasTheIndexesTheAcquisitionQueryNeeds() {
+        // Without them, every acquisition reads every waiting timer (docs/performance.md, "Job acquisition").
+        assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_job'", String.class))
+                .contains("CREATE INDEX rec_idx_job_duedate ON public.act_ru_job USING btree (duedate_)",
+                        "CREATE INDEX rec_idx_job_locked_procinst ON public.act_ru_job USING btree"
+                                + " (process_instance_id_) WHERE (lock_owner_ IS NOT NULL)");
     }
 
     @Test

@@ -36,7 +36,12 @@ public class EmbeddedPostgresConfiguration {
                 .setPGStartupWait(properties.startupWait())
                 // Spring closes it as a bean; zonky's own hook would race Spring's and delay every shutdown.
                 .setRegisterShutdownHook(false)
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // The engine inserts and deletes job, execution and variable rows in bursts (an import, a step due for
+                // thousands of dossiers at once): analyse them soon after, or plans made for near-empty tables stay.
+                .setServerConfig("autovacuum_naptime", "10s")
+                .setServerConfig("autovacuum_analyze_scale_factor", "0.02")
+                .setServerConfig("autovacuum_vacuum_scale_factor", "0.05");
         properties.serverConfig().forEach(builder::setServerConfig);
         if (properties.port() != 0) {
             builder.setPort(properties.port());
