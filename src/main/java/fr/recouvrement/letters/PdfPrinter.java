@@ -14,6 +14,7 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import java.util.logging.Level;
 import org.springframework.stereotype.Component;
@@ -66,12 +67,22 @@ public class PdfPrinter {
 
     /**
      * The font, embedded as a subset, without GSUB: letters need no ligatures, and FontBox compiles regular expressions
-     * anew for every run of text it substitutes (two thirds of a letter's printing time, docs/performance.md).
+     * anew for every run of text it substitutes (two thirds of a letter's printing time, docs/performance.md). Parsed
+     * only when the letter uses it: most letters never print italics.
      */
-    private static PDFontSupplier font(PDDocument document, byte[] file) throws IOException {
-        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(file));
-        ttf.setEnableGsub(false);
-        return new PDFontSupplier(PDType0Font.load(document, ttf, true));
+    private static PDFontSupplier font(PDDocument document, byte[] file) {
+        return new PDFontSupplier(null) {
+            @Override
+            public PDFont supply() {
+                try {
+                    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(file));
+                    ttf.setEnableGsub(false);
+                    return PDType0Font.load(document, ttf, true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Police illisible", e);
+                }
+            }
+        };
     }
 
     private static byte[] font(String file) {
