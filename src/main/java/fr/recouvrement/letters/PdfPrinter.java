@@ -28,9 +28,14 @@ public class PdfPrinter {
 
     static final String FONT_FAMILY = "Liberation Sans";
 
-    private final byte[] regular = font("LiberationSans-Regular.ttf");
-    private final byte[] bold = font("LiberationSans-Bold.ttf");
-    private final byte[] italic = font("LiberationSans-Italic.ttf");
+    /**
+     * Each thread parses each face once and reuses it for every letter it prints: parsing was a tenth of a letter's
+     * time (docs/performance.md). Per thread, because a parsed font reads its glyphs lazily from one stream; a
+     * document given a parsed font does not close it.
+     */
+    private final ThreadLocal<TrueTypeFont> regular = face("LiberationSans-Regular.ttf");
+    private final ThreadLocal<TrueTypeFont> bold = face("LiberationSans-Bold.ttf");
+    private final ThreadLocal<TrueTypeFont> italic = face("LiberationSans-Italic.ttf");
 
     static {
         // openhtmltopdf logs every rendering at INFO through java.util.logging: only what goes wrong matters.
@@ -65,24 +70,35 @@ public class PdfPrinter {
         return pdf.toByteArray();
     }
 
-    /**
-     * The font, embedded as a subset, without GSUB: letters need no ligatures, and FontBox compiles regular expressions
-     * anew for every run of text it substitutes (two thirds of a letter's printing time, docs/performance.md). Parsed
-     * only when the letter uses it: most letters never print italics.
-     */
-    private static PDFontSupplier font(PDDocument document, byte[] file) {
+    /** The face, embedded as a subset, loaded into the document only when the letter prints with it. */
+    private static PDFontSupplier font(PDDocument document, ThreadLocal<TrueTypeFont> face) {
         return new PDFontSupplier(null) {
             @Override
             public PDFont supply() {
                 try {
-                    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(file));
-                    ttf.setEnableGsub(false);
-                    return PDType0Font.load(document, ttf, true);
+                    return PDType0Font.load(document, face.get(), true);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Police illisible", e);
                 }
             }
         };
+    }
+
+    /**
+     * Without GSUB: letters need no ligatures, and FontBox compiles regular expressions anew for every run of text it
+     * substitutes (two thirds of a letter's printing time, docs/performance.md).
+     */
+    private static ThreadLocal<TrueTypeFont> face(String file) {
+        byte[] bytes = font(file);
+        return ThreadLocal.withInitial(() -> {
+            try {
+                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+                ttf.setEnableGsub(false);
+                return ttf;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Police illisible : " + file, e);
+            }
+        });
     }
 
     private static byte[] font(String file) {
