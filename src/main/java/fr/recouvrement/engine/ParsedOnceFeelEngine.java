@@ -7,6 +7,7 @@ import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -19,12 +20,18 @@ import org.camunda.feel.context.CustomContext;
 import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
 import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.syntaxtree.ConstBool;
+import org.camunda.feel.syntaxtree.ConstNull$;
+import org.camunda.feel.syntaxtree.ConstNumber;
+import org.camunda.feel.syntaxtree.ConstString;
+import org.camunda.feel.syntaxtree.Exp;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
- * Camunda's FEEL engine, except that each expression of a decision table is parsed once, not at every evaluation:
- * parsing was a quarter of the CPU while follow-ups and dossiers started (docs/performance.md). The same value
- * mappers, functions and error messages as {@link ScalaFeelEngine}; only the parsed syntax trees are kept, by text.
+ * Camunda's FEEL engine, except that each expression of a decision table is parsed once, not at every evaluation
+ * (parsing was a quarter of the CPU while follow-ups and dossiers started, docs/performance.md), and a literal output
+ * entry is evaluated once. The same value mappers, functions and error messages as {@link ScalaFeelEngine}; only the
+ * parsed syntax trees and the literals' values are kept, by text.
  */
 class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
@@ -33,6 +40,7 @@ class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
     private final ConcurrentMap<String, Either<Failure, ParsedExpression>> expressions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Either<Failure, ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Optional<Object>> constants = new ConcurrentHashMap<>();
 
     ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
         super(functionProviders);
@@ -41,8 +49,18 @@ class ParsedOnceFeelEngine extends ScalaFeelEngine {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
-        return (T) evaluate(parsed(expressions, expression, feelEngine::parseExpression),
-                context(new ContextVariableWrapper(variableContext)));
+        Either<Failure, ParsedExpression> parsed = parsed(expressions, expression, feelEngine::parseExpression);
+        CustomContext context = context(new ContextVariableWrapper(variableContext));
+        if (parsed instanceof Right<Failure, ParsedExpression> right && isConstant(right.value().expression())) {
+            // An output entry is mostly a literal (7, "EMAIL", true): its value never changes, and every evaluation
+            // builds FEEL's whole table of built-in functions anew.
+            if (constants.size() >= MAX_EXPRESSIONS) {
+                constants.clear();
+            }
+            return (T) constants.computeIfAbsent(expression, text -> Optional.ofNullable(evaluate(parsed, context)))
+                    .orElse(null);
+        }
+        return (T) evaluate(parsed, context);
     }
 
     @Override
@@ -71,6 +89,11 @@ class ParsedOnceFeelEngine extends ScalaFeelEngine {
             return value.value();
         }
         throw LOGGER.evaluationException(((Left<Failure, Object>) result).value().message());
+    }
+
+    private static boolean isConstant(Exp expression) {
+        return expression instanceof ConstNumber || expression instanceof ConstString || expression instanceof ConstBool
+                || expression instanceof ConstNull$;
     }
 
     private static CustomContext context(VariableProvider variables) {

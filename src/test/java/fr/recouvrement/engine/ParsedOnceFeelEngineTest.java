@@ -44,6 +44,18 @@ class ParsedOnceFeelEngineTest {
     }
 
     @Test
+    void aLiteralOutputEntryKeepsTheValueCamundaGivesIt() {
+        VariableContext none = Variables.createVariables().asVariableContext();
+        for (String literal : new String[] {"7", "2.5", "\"EMAIL\"", "true", "null"}) {
+            Object expected = camunda.evaluateSimpleExpression(literal, none);
+            for (int evaluation = 0; evaluation < 2; evaluation++) {
+                Object value = parsedOnce.evaluateSimpleExpression(literal, none);
+                assertThat(value).as(literal).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void anExpressionThatDoesNotParseFailsEachTimeAsCamundasDoes() {
         String broken = "> > 5000";
         assertThatThrownBy(() -> camunda.evaluateSimpleUnaryTests(broken, "cellInput", cell(1)))
