@@ -95,11 +95,14 @@ public class CommunicationDelivery {
         }
         execution.setVariable("communicationId", row.id());
         execution.setVariable("deliveryOutcome", outcome);
-        // What the agents' forms show.
-        execution.setVariable("subject", row.subject());
-        execution.setVariable("recipient", row.recipient());
-        execution.setVariable("messageId", mail.messageId(row.id()));
-        execution.setVariable("pdfUrl", row.pdf() == null ? "" : row.pdfUrl());
+        if (LETTER.equals(outcome) || UNKNOWN.equals(outcome)) {
+            // What the agents' forms show; a sent or cancelled message ends here, with no form to fill (each variable
+            // is three more rows to write, docs/performance.md).
+            execution.setVariable("subject", row.subject());
+            execution.setVariable("recipient", row.recipient());
+            execution.setVariable("messageId", mail.messageId(row.id()));
+            execution.setVariable("pdfUrl", row.pdf() == null ? "" : row.pdfUrl());
+        }
     }
 
     private Prepared prepare(long id) {

@@ -3,7 +3,9 @@ package fr.recouvrement.communication;
 import fr.recouvrement.creditor.CreditorProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.io.UnsupportedEncodingException;
+import java.util.ServiceLoader;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -17,6 +19,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MailDispatcher {
+
+    static {
+        // jakarta.mail looks its StreamProvider up through ServiceLoader for every header and part it reads or writes,
+        // scanning the jars each time (6 % of a relance, docs/performance.md); named by this property, it is created
+        // directly. The provider found once is the one ServiceLoader would find every time.
+        String property = StreamProvider.class.getName();
+        if (System.getProperty(property) == null) {
+            ServiceLoader.load(StreamProvider.class, MailDispatcher.class.getClassLoader()).findFirst()
+                    .ifPresent(provider -> System.setProperty(property, provider.getClass().getName()));
+        }
+    }
 
     private final JavaMailSenderImpl sender;
     private final CreditorProperties creditor;
