@@ -73,8 +73,9 @@ class ParsedOnceFeelEngine extends ScalaFeelEngine {
                 evaluate(parsed(unaryTests, expression, feelEngine::parseUnaryTests), context(variables)));
     }
 
-    private static Either<Failure, ParsedExpression> parsed(ConcurrentMap<String, Either<Failure, ParsedExpression>> cache,
-            String expression, Function<String, Either<Failure, ParsedExpression>> parser) {
+    private static Either<Failure, ParsedExpression> parsed(
+            ConcurrentMap<String, Either<Failure, ParsedExpression>> cache, String expression,
+            Function<String, Either<Failure, ParsedExpression>> parser) {
         if (cache.size() >= MAX_EXPRESSIONS) {
             cache.clear();
         }
