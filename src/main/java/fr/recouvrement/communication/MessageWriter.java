@@ -41,8 +41,7 @@ public class MessageWriter {
         }
         Letters.Composed composed = letters.compose(step, channel, dossierNumber, dossierFacts.model());
         return new Draft(new CommunicationOutbox.Message(dossierId, null, step, 1, channel, "PENDING",
-                recipient(channel, dossierInvoices.get(0).debtor(), facts.postalAddress(dossierInvoices.get(0).debtor())),
-                composed.subject(), composed.html(),
+                recipient(channel, dossierInvoices.get(0).debtor()), composed.subject(), composed.html(),
                 composed.pdf(), composed.pdfName(), dossierFacts.snapshot()), dossierFacts.anythingClaimed());
     }
 
@@ -63,11 +62,15 @@ public class MessageWriter {
                 invoiceFacts.anythingClaimed());
     }
 
-    /** An e-mail goes to the debtor's address; a letter to its postal address, kept as written on the envelope. */
-    static String recipient(String channel, InvoiceView.DebtorView debtor, Address postal) {
+    /**
+     * An e-mail goes to the debtor's address; a letter to its postal address, kept as written on the envelope. Only a
+     * letter looks the registered office up.
+     */
+    private String recipient(String channel, InvoiceView.DebtorView debtor) {
         if ("EMAIL".equals(channel)) {
             return debtor.email();
         }
+        Address postal = facts.postalAddress(debtor);
         return String.join(", ", Stream.of(debtor.name(), postal.line1(), postal.line2(),
                         postal.postalCode() + " " + postal.city(), postal.country())
                 .filter(line -> line != null && !line.isBlank()).toList());
