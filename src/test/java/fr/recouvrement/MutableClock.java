@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The tests' "today": fixed, so that a test gives the same answer whatever day it runs, and movable, to make timers
- * due. Moving it moves the engine's clock too (DESIGN §1: one source of today, in step with Camunda's).
+ * due. Moving it moves the engine's clock too (docs/architecture.md §1: one source of today, in step with Camunda's).
  */
 public class MutableClock extends Clock {
 

@@ -14,7 +14,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 9457 {@code application/problem+json} for every error of {@code /api} (DESIGN §5): 400 with
+ * RFC 9457 {@code application/problem+json} for every error of {@code /api} (docs/api.md): 400 with
  * {@code errors: [{field, message}]}, 404, 409 (also for an optimistic-locking race that outlived its retries), 413,
  * 415. Spring's own errors (wrong content type, unreadable JSON,
  * unknown method) keep their status and get the same shape.

@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The only source of "today" (DESIGN §1): the ledger, the law and late entry read it, in Europe/Paris. */
+/**
+ * The only source of "today" (docs/architecture.md §1): the ledger, the law and late entry read it, in Europe/Paris.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
 

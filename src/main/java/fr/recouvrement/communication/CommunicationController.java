@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The communications of an invoice and of its dossier (DESIGN §5). */
+/** The communications of an invoice and of its dossier (docs/api.md). */
 @RestController
 @Tag(name = "Communications")
 public class CommunicationController {

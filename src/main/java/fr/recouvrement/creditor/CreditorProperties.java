@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 
 /**
- * The creditor whose invoices are collected, as its letters and e-mails name it (RULES-FR §4: both parties'
- * identities, the payment means). Configured under {@code recouvrement.creditor}; checked at start-up, since a letter
- * with a wrong IBAN or SIREN is worse than no letter.
+ * The creditor whose invoices are collected, as its letters and e-mails name it (docs/droit-francais.md §4: both
+ * parties' identities, the payment means). Configured under {@code recouvrement.creditor}; checked at start-up, since a
+ * letter with a wrong IBAN or SIREN is worse than no letter.
  */
 @ConfigurationProperties("recouvrement.creditor")
 public record CreditorProperties(

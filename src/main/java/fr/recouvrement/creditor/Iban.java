@@ -2,7 +2,10 @@ package fr.recouvrement.creditor;
 
 import java.math.BigInteger;
 
-/** International bank account numbers (RULES-FR §7): ISO 7064 mod-97 check, a French one 27 characters long. */
+/**
+ * International bank account numbers (docs/droit-francais.md §7): ISO 7064 mod-97 check, a French one 27 characters
+ * long.
+ */
 public final class Iban {
 
     private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deploys {@code bpmn/} and {@code forms/} as one deployment when the engine is built, before the job executor
- * starts (DESIGN §2). Nothing new when nothing changed; the whole set when anything changed, so a diagram and the
- * forms it was tested with always share a deployment.
+ * starts (docs/architecture.md §2). Nothing new when nothing changed; the whole set when anything changed, so a diagram
+ * and the forms it was tested with always share a deployment.
  */
 @Component
 public class ScenarioDeployer extends AbstractProcessEnginePlugin {

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells a dossier's {@code recouvrement-amiable} instance (business key = dossier number) what happened to it: the
- * messages {@code FactureAjoutee}, {@code PaiementRecu} and {@code EvenementSignale} of DESIGN §1. Called inside the
- * caller's transaction; when no instance waits for the message, the ledger alone records the fact.
+ * messages {@code FactureAjoutee}, {@code PaiementRecu} and {@code EvenementSignale} of docs/architecture.md §1. Called
+ * inside the caller's transaction; when no instance waits for the message, the ledger alone records the fact.
  */
 @Component
 public class DossierMessages {

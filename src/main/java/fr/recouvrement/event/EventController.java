@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** What agents and integrations report about an invoice: disputes, promises, plans, holds, notes (DESIGN §5). */
+/** What agents and integrations report about an invoice: disputes, promises, plans, holds, notes (docs/api.md). */
 @RestController
 @RequestMapping("/api/invoices/{number}/events")
 @Tag(name = "Événements")

@@ -1,6 +1,6 @@
 package fr.recouvrement.event;
 
-/** What an agent or an integration reports about an invoice (DESIGN §5). */
+/** What an agent or an integration reports about an invoice (docs/api.md). */
 public enum EventType {
     /** The debtor contests the invoice: dunning on it is suspended. */
     DISPUTE(false),

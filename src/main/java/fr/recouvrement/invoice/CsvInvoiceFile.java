@@ -32,7 +32,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file of invoices (DESIGN §5), spooled to a temporary file so that the whole file is checked (size, UTF-8,
+ * A CSV file of invoices (docs/api.md), spooled to a temporary file so that the whole file is checked (size, UTF-8,
  * header) before any row is stored, and then read row by row in bounded memory with Commons CSV.
  */
 final class CsvInvoiceFile implements AutoCloseable {
@@ -135,7 +135,9 @@ final class CsvInvoiceFile implements AutoCloseable {
         }
     }
 
-    /** Decodes the whole file once, so that a stray Latin-1 byte is reported with its line before anything is stored. */
+    /**
+     * Decodes the whole file once, so that a stray Latin-1 byte is reported with its line before anything is stored.
+     */
     private static void checkUtf8(Path file) throws IOException {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);

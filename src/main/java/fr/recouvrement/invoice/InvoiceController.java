@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Invoices: register one, read one, list them (DESIGN §5). */
+/** Invoices: register one, read one, list them (docs/api.md). */
 @RestController
 @RequestMapping("/api/invoices")
 @Tag(name = "Factures")

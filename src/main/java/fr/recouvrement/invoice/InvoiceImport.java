@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a CSV file of invoices (DESIGN §5): the whole file is checked first; then rows are validated one by one
+ * Imports a CSV file of invoices (docs/api.md): the whole file is checked first; then rows are validated one by one
  * and stored in batches, each batch in one transaction with the {@code suivi-facture} instances it starts (their
  * start event is asynchronous: the engine runs them after the commit). A rejected row stores nothing.
  */

@@ -10,7 +10,7 @@ import java.io.IOException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Imports invoices from a CSV file (DESIGN §5). */
+/** Imports invoices from a CSV file (docs/api.md). */
 @RestController
 @Tag(name = "Factures")
 public class InvoiceImportController {

@@ -1,6 +1,6 @@
 package fr.recouvrement.invoice;
 
-/** Where an invoice stands in the ledger (DESIGN §5). */
+/** Where an invoice stands in the ledger (docs/api.md). */
 public enum InvoiceStatus {
     OPEN,
     PAID,

@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
 
 /**
  * The rules an invoice must meet before it is stored (issue: ledger), every broken rule reported at once. A payment
- * term beyond the legal caps (RULES-FR §2) is accepted with a warning.
+ * term beyond the legal caps (docs/droit-francais.md §2) is accepted with a warning.
  */
 public final class InvoiceValidator {
 

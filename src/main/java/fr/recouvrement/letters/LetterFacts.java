@@ -49,8 +49,8 @@ public class LetterFacts {
     }
 
     /**
-     * Where a letter to this debtor goes: a company's registered office once the registry gave it (RULES-FR §4, the
-     * mise en demeure goes there), else the address the debtor was registered with.
+     * Where a letter to this debtor goes: a company's registered office once the registry gave it
+     * (docs/droit-francais.md §4, the mise en demeure goes there), else the address the debtor was registered with.
      */
     public Address postalAddress(InvoiceView.DebtorView debtor) {
         return debtor.type() == DebtorType.B2B

@@ -4,9 +4,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a step's message (DESIGN §3, §6): the e-mail with its attachment, or the letter to print. One template pair
- * per step, under {@code templates/}: {@code mail/<step>.ftlh} for the e-mail, {@code letters/<letter>.ftlh} for the
- * PDF (the account statement for relance 1, the letter itself for the others).
+ * Writes a step's message (docs/architecture.md §3, §5): the e-mail with its attachment, or the letter to print. One
+ * template pair per step, under {@code templates/}: {@code mail/<step>.ftlh} for the e-mail, {@code
+ * letters/<letter>.ftlh} for the PDF (the account statement for relance 1, the letter itself for the others).
  */
 @Component
 public class Letters {

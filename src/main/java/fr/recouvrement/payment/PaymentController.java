@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Payments and credit notes of an invoice (DESIGN §5). */
+/** Payments and credit notes of an invoice (docs/api.md). */
 @RestController
 @RequestMapping("/api/invoices/{number}/payments")
 @Tag(name = "Paiements")

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * RULES-FR §1, §3 and §5 applied to one invoice: penalties or legal interest, the 40 EUR indemnity, prescription.
+ * docs/droit-francais.md §1, §3 and §5 applied to one invoice: penalties or legal interest, the 40 EUR indemnity,
+ * prescription.
  *
  * <ul>
  *   <li>B2B: penalties from the day after the due date at the half-year's rate (contractual, else ECB + 10), on the

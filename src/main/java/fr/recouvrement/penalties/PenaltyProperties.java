@@ -5,8 +5,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The rates of RULES-FR §1, in percent per year. A new half-year is added here (application.yaml, or an environment
- * variable such as {@code RECOUVREMENT_PENALTIES_HALFYEARS_2026H2_ECBRATE=2.15}), never in code.
+ * The rates of docs/droit-francais.md §1, in percent per year. A new half-year is added here (application.yaml, or an
+ * environment variable such as {@code RECOUVREMENT_PENALTIES_HALFYEARS_2026H2_ECBRATE=2.15}), never in code.
  *
  * @param contractRate the creditor's contractual penalty rate, if its terms set one; else ECB + 10 points applies
  * @param halfYears by half-year ({@code 2026-H1}): the ECB main refinancing rate in force on its first day and the

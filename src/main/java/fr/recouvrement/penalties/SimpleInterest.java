@@ -12,9 +12,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Simple interest as RULES-FR §1 counts it: {@code unpaid × rate × days / 365}, period by period. The interest of a
- * day is computed on the balance before the payments dated that day (an amount paid on day P was late P − due date
- * days); the divisor is 365 in leap years too; the sum is exact and rounded half-up to the cent once, at the end.
+ * Simple interest as docs/droit-francais.md §1 counts it: {@code unpaid × rate × days / 365}, period by period. The
+ * interest of a day is computed on the balance before the payments dated that day (an amount paid on day P was late P −
+ * due date days); the divisor is 365 in leap years too; the sum is exact and rounded half-up to the cent once, at the
+ * end.
  */
 public final class SimpleInterest {
 

@@ -11,8 +11,9 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * BODACC's commercial announcements (RULES-FR §8): the newest announcements for a SIREN, of which an opening judgment
- * of a collective procedure ({@code familleavis = collective}; sauvegarde, redressement or liquidation) matters here.
+ * BODACC's commercial announcements (docs/droit-francais.md §8): the newest announcements for a SIREN, of which an
+ * opening judgment of a collective procedure ({@code familleavis = collective}; sauvegarde, redressement or
+ * liquidation) matters here.
  */
 @Component
 class Bodacc {

@@ -7,8 +7,8 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The company registry (recherche-entreprises, RULES-FR §8): {@code GET /search?q={siren}}. An unknown SIREN, or a
- * company whose data is not public, answers 200 with empty {@code results}.
+ * The company registry (recherche-entreprises, docs/droit-francais.md §8): {@code GET /search?q={siren}}. An unknown
+ * SIREN, or a company whose data is not public, answers 200 with empty {@code results}.
  */
 @Component
 class CompanyRegistry {
@@ -43,7 +43,10 @@ class CompanyRegistry {
         return Optional.empty();
     }
 
-    /** {@code siege.adresse} is the whole address ("8 BOULEVARD HAUSSMANN 75009 PARIS 9"): the street is before the code. */
+    /**
+     * {@code siege.adresse} is the whole address ("8 BOULEVARD HAUSSMANN 75009 PARIS 9"): the street is before the
+     * code.
+     */
     static String streetOf(String address, String postalCode, String city) {
         if (address == null) {
             return null;

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code recouvrement.connect}: where the public registers are, whether each is consulted, how long to wait, and how
- * fast the company registry may be asked (RULES-FR §8).
+ * fast the company registry may be asked (docs/droit-francais.md §8).
  */
 @ConfigurationProperties("recouvrement.connect")
 public record ConnectProperties(

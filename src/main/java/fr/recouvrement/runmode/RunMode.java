@@ -12,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Decides, before any bean exists, whether this is the default run or production (DESIGN §4).
+ * Decides, before any bean exists, whether this is the default run or production (docs/architecture.md §4).
  *
  * <p>Default run: {@code spring.datasource.url} is not set from any source. The embedded PostgreSQL and,
  * unless {@code spring.mail.host} is set, the embedded SMTP server take over, and the demo admin is created.
@@ -60,8 +60,8 @@ public class RunMode implements EnvironmentPostProcessor {
                 || !StringUtils.hasText(environment.getProperty("recouvrement.creditor.iban"))) {
             throw new ProductionSettingMissingException("spring.datasource.url is set (production mode) but the "
                     + "creditor named in letters is not configured: set RECOUVREMENT_CREDITOR_NAME, "
-                    + "RECOUVREMENT_CREDITOR_SIREN, RECOUVREMENT_CREDITOR_IBAN and the others the README lists "
-                    + "(\"Letters and e-mails\").");
+                    + "RECOUVREMENT_CREDITOR_SIREN, RECOUVREMENT_CREDITOR_IBAN and the others docs/operations.md lists "
+                    + "(\"The creditor\").");
         }
         boolean adminId = StringUtils.hasText(environment.getProperty("camunda.bpm.admin-user.id"));
         boolean adminPassword = StringUtils.hasText(environment.getProperty("camunda.bpm.admin-user.password"));

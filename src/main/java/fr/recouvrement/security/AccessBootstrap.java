@@ -35,8 +35,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates, in every mode, the groups, their permissions and the shared Tasklist filters of DESIGN §4, and adds
- * what a new release grants to what is there; it never removes what an administrator added in Admin.
+ * Creates, in every mode, the groups, their permissions and the shared Tasklist filters of docs/architecture.md §4, and
+ * adds what a new release grants to what is there; it never removes what an administrator added in Admin.
  *
  * <p>The collection groups see every task of the collection processes ({@code READ_TASK} on the process
  * definitions); only a task's candidates and assignee may claim and complete it ({@code TASK_WORK} per task,

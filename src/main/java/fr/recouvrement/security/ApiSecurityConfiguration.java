@@ -19,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * HTTP Basic on {@code /api} against Camunda's identity service (DESIGN §5): reads for the four groups and admins,
+ * HTTP Basic on {@code /api} against Camunda's identity service (docs/api.md): reads for the four groups and admins,
  * writes for agents, managers and admins. Reads also accept the session of a person logged in to the webapps, so that
  * a task's link to a letter opens from Tasklist. Only {@code /api/**} passes through Spring Security: the webapps keep
  * their own session login and CSRF protection, {@code /engine-rest} its Camunda filter, and the OpenAPI document,

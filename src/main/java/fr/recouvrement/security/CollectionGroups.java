@@ -2,7 +2,7 @@ package fr.recouvrement.security;
 
 import java.util.List;
 
-/** The candidate groups of DESIGN §4; the same ids appear in the BPMN and in Admin. */
+/** The candidate groups of docs/architecture.md §4; the same ids appear in the BPMN and in Admin. */
 public final class CollectionGroups {
 
     public static final String AGENTS = "agents-recouvrement";

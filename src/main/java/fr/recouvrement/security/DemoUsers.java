@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The default run's demo accounts (DESIGN §4), printed in the log. Never created in production. */
+/** The default run's demo accounts (docs/architecture.md §4), printed in the log. Never created in production. */
 @Component
 // After the starter's plugins (the demo admin) and after AccessBootstrap (the groups).
 @Order(Ordered.LOWEST_PRECEDENCE)

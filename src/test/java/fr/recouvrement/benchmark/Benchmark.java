@@ -42,7 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The benchmark of DESIGN §7, run on demand ({@code ./mvnw -Pbenchmark verify}, README "Benchmark"), never by
+ * The benchmark of docs/performance.md, run on demand ({@code ./mvnw -Pbenchmark verify}, docs/operations.md), never by
  * {@code ./mvnw verify}. It starts the whole application in the default run (embedded PostgreSQL under
  * {@code target/benchmark/}, GreenMail as the SMTP server, the job executor on), registers a synthetic portfolio,
  * moves the shared clock to make each step due, and prints one line per figure.
@@ -85,7 +85,7 @@ public final class Benchmark {
                 settings.add(arg);
             }
         }
-        // The large run measures the task list at one dossier per invoice (DESIGN §7).
+        // The large run measures the task list at one dossier per invoice (docs/performance.md).
         try {
             new Benchmark(invoices, perDebtor != null ? perDebtor : invoices >= 50_000 ? 1 : 3, settings).run();
         } catch (Exception | Error e) {

@@ -20,9 +20,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The outbox of DESIGN §6 against the real SMTP server: one message per dossier step, never twice, never lost, and
- * every row kept as evidence. Invoices fall due on Monday 16 November 2026 (J); today is Tuesday 24 November, so
- * relance 1 (J+7) goes as soon as the dossier opens.
+ * The outbox of docs/architecture.md §5 against the real SMTP server: one message per dossier step, never twice, never
+ * lost, and every row kept as evidence. Invoices fall due on Monday 16 November 2026 (J); today is Tuesday 24 November,
+ * so relance 1 (J+7) goes as soon as the dossier opens.
  */
 class DeliveryTest extends MailTest {
 

@@ -138,7 +138,7 @@ public abstract class MailTest extends LedgerTest {
     }
 
     /**
-     * Keeps a PDF under {@code target/letters/} for a person to look at (README: "Looking at the letters"); returns
+     * Keeps a PDF under {@code target/letters/} for a person to look at (README, «Tests»); returns
      * it unchanged.
      */
     protected static byte[] keep(String name, byte[] pdf) {

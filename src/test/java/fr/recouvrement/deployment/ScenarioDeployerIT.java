@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
-/** Restarts the application on one database and watches what each start deploys (DESIGN §2). */
+/** Restarts the application on one database and watches what each start deploys (docs/architecture.md §2). */
 class ScenarioDeployerIT {
 
     private final Path work = Path.of("target", "deployer-test", UUID.randomUUID().toString()).toAbsolutePath();

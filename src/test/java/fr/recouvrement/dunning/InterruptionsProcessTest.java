@@ -15,7 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** A promise to pay and a hold, and what they do to the dossier's dates (DESIGN §3 "At any time"). */
+/** A promise to pay and a hold, and what they do to the dossier's dates (docs/architecture.md §3 "At any time"). */
 class InterruptionsProcessTest extends LedgerTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

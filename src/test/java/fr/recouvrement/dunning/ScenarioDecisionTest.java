@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The default scenario of DESIGN §3, as bpmn/scenario-recouvrement.dmn gives it for every segment and type. */
+/**
+ * The default scenario of docs/architecture.md §3, as bpmn/scenario-recouvrement.dmn gives it for every segment and
+ * type.
+ */
 @RecouvrementSpringTest
 class ScenarioDecisionTest {
 

@@ -28,7 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** POST /api/invoices/import over real HTTP (DESIGN §5). */
+/** POST /api/invoices/import over real HTTP (docs/api.md). */
 @RecouvrementSpringTest
 class InvoiceImportTest {
 

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** RULES-FR §1, §3, §5, each case with its hand computation beside it. */
+/** docs/droit-francais.md §1, §3, §5, each case with its hand computation beside it. */
 class LatePaymentLawTest {
 
-    /** The RULES-FR table as shipped in application.yaml: 2023-H1 to 2026-H1, nothing for 2026-H2. */
+    /**
+     * The rate table of docs/droit-francais.md §1 as shipped in application.yaml: 2023-H1 to 2026-H1, nothing for
+     * 2026-H2.
+     */
     static PenaltyProperties shippedRates(BigDecimal contractRate) {
         return new PenaltyProperties(contractRate, Map.of(
                 "2023-H1", rates("2.50", "2.06"), "2023-H2", rates("4.00", "4.22"),
@@ -41,7 +44,8 @@ class LatePaymentLawTest {
     void acrossThreeHalfYearsWithTwoPartialPayments() {
         // 10,000.00 due 2025-05-15; 3,000.00 paid 2025-08-20, 2,000.00 paid 2026-02-10; as of 2026-03-31.
         //   2025-05-16..06-30   46 d × 10,000 × 13.15 =  6,049,000   (2025-H1: ECB 3.15 + 10)
-        //   2025-07-01..08-20   51 d × 10,000 × 12.15 =  6,196,500   (2025-H2: ECB 2.15 + 10; paid on 08-20, still late that day)
+        // 2025-07-01..08-20   51 d × 10,000 × 12.15 =  6,196,500   (2025-H2: ECB 2.15 + 10; paid on 08-20, still late
+        // that day)
         //   2025-08-21..12-31  133 d ×  7,000 × 12.15 = 11,311,650
         //   2026-01-01..02-10   41 d ×  7,000 × 12.15 =  3,487,050   (2026-H1: ECB 2.15 + 10)
         //   2026-02-11..03-31   49 d ×  5,000 × 12.15 =  2,976,750

@@ -18,8 +18,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 /**
- * Before the mise en demeure, the dossier asks the company registry and BODACC (RULES-FR §8) through a real HTTP
- * server that answers as they do. A chronic late payer 30 days late gets its notice today (Tuesday 24 November 2026).
+ * Before the mise en demeure, the dossier asks the company registry and BODACC (docs/droit-francais.md §8) through a
+ * real HTTP server that answers as they do. A chronic late payer 30 days late gets its notice today (Tuesday 24
+ * November 2026).
  */
 class DebtorChecksTest extends MailTest {
 

@@ -22,9 +22,9 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A real HTTP server on the loopback that answers as the company registry and BODACC do (RULES-FR §8), with bodies
- * shaped like theirs. Unless a test says otherwise, every SIREN is an active company whose registered office is
- * 12 rue de la Paix in Paris, with nothing published at BODACC. One server for the shared test context.
+ * A real HTTP server on the loopback that answers as the company registry and BODACC do (docs/droit-francais.md §8),
+ * with bodies shaped like theirs. Unless a test says otherwise, every SIREN is an active company whose registered
+ * office is 12 rue de la Paix in Paris, with nothing published at BODACC. One server for the shared test context.
  */
 public final class FakePublicData {
 

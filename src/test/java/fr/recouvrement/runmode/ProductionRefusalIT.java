@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.recouvrement.TestApplications;
 import org.junit.jupiter.api.Test;
 
-/** Production refuses to start without the settings it cannot guess (DESIGN §4). */
+/** Production refuses to start without the settings it cannot guess (docs/architecture.md §4). */
 class ProductionRefusalIT extends ProductionDatabase {
 
     @Test

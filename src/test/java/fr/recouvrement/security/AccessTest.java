@@ -20,7 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/** Who may call what, over real HTTP (DESIGN §4 and §5). */
+/** Who may call what, over real HTTP (docs/architecture.md §4 and docs/api.md). */
 @RecouvrementSpringTest
 class AccessTest {
 
