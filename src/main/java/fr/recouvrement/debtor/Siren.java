@@ -1,9 +1,11 @@
 package fr.recouvrement.debtor;
 
-/** SIREN checks of RULES-FR §7: 9 digits with a Luhn checksum; La Poste's SIREN is the known exception. */
+/**
+ * SIREN checks of docs/droit-francais.md §7: 9 digits with a Luhn checksum; La Poste's SIRETs are the known exception.
+ */
 public final class Siren {
 
-    /** La Poste's SIREN, valid although it fails the Luhn check. */
+    /** La Poste's SIREN: it passes the Luhn check, but the SIRETs of its establishments do not. */
     static final String LA_POSTE = "356000000";
 
     private Siren() {
@@ -13,7 +15,7 @@ public final class Siren {
         if (siren == null || !siren.matches("[0-9]{9}")) {
             return false;
         }
-        return LA_POSTE.equals(siren) || luhn(siren);
+        return luhn(siren);
     }
 
     /** SIRET: SIREN + 5 digits, Luhn on 14 digits; La Poste's establishments have a digit sum multiple of 5. */
