@@ -1,19 +1,26 @@
 package fr.recouvrement.communication;
 
+import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.dossier.DossierStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the communications kept as evidence. */
+/** The communications kept as evidence; the only writer of the {@code communication} table. */
 @Repository
 public class CommunicationRepository {
 
     private static final String COLUMNS = "c.id, c.step, c.channel, c.status, c.created_at, c.sent_at, c.recipient, "
             + "c.subject, c.tracking_number";
+    private static final String DELIVERY_COLUMNS = """
+            c.id, c.dossier_id, d.number as dossier_number, d.status as dossier_status, c.invoice_id,
+            i.number as invoice_number, c.step, c.occurrence, c.revision, c.channel, c.status, c.recipient, c.subject,
+            c.body, c.pdf, c.pdf_name, c.amounts_snapshot, c.replaced_by""";
 
     private final JdbcClient jdbc;
 
@@ -51,10 +58,122 @@ public class CommunicationRepository {
                 .query((rs, row) -> new Pdf(rs.getString("pdf_name"), rs.getBytes("pdf"))).optional();
     }
 
+    /** The day, in Paris, of the last message sent or waiting to be sent to the dossier's debtor. */
+    public Optional<LocalDate> lastMessageDay(long dossierId) {
+        return jdbc.sql("""
+                select max((created_at at time zone 'Europe/Paris')::date) from recouvrement.communication
+                where dossier_id = ? and status not in ('SKIPPED', 'CANCELLED')""")
+                .param(dossierId).query(LocalDate.class).optional();
+    }
+
+    /** The dossier's pending messages of these channels, oldest first. */
+    List<Long> pendingIds(long dossierId, List<String> channels) {
+        return jdbc.sql("""
+                select id from recouvrement.communication
+                where dossier_id = :dossier and status = 'PENDING' and channel in (:channels) order by id""")
+                .param("dossier", dossierId).param("channels", channels).query(Long.class).list();
+    }
+
+    /** The dossier's notice waiting to be posted, if any. */
+    public List<Long> pendingNotices(long dossierId) {
+        return jdbc.sql("""
+                select id from recouvrement.communication
+                where dossier_id = ? and step = 'MISE_EN_DEMEURE' and status = 'PENDING'""")
+                .param(dossierId).query(Long.class).list();
+    }
+
+    /**
+     * Stores a revision of a step unless it is already there; the first revision is unique per step and occurrence.
+     *
+     * @return the new row's id, or empty when a retried job finds the row already stored
+     */
+    Optional<Long> insertOnce(CommunicationOutbox.Message message, int revision, OffsetDateTime createdAt) {
+        String conflict = message.dossierId() != null
+                ? "(dossier_id, step, occurrence, revision) where dossier_id is not null"
+                : "(invoice_id, step, occurrence, revision) where dossier_id is null";
+        return jdbc.sql("""
+                insert into recouvrement.communication (dossier_id, invoice_id, step, occurrence, revision, channel,
+                    status, recipient, subject, body, pdf, pdf_name, amounts_snapshot, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict %s do nothing returning id""".formatted(conflict))
+                .params(message.dossierId(), message.invoiceId(), message.step(), message.occurrence(), revision,
+                        message.channel(), message.status().name(), message.recipient(), message.subject(),
+                        message.body(), message.pdf(), message.pdfName(), message.snapshot(), createdAt)
+                .query(Long.class).optional();
+    }
+
+    /** The row already stored for this step, occurrence and revision. */
+    long idOf(CommunicationOutbox.Message message, int revision) {
+        String owner = message.dossierId() != null ? "dossier_id = ?" : "dossier_id is null and invoice_id = ?";
+        return jdbc.sql("select id from recouvrement.communication where " + owner
+                        + " and step = ? and occurrence = ? and revision = ?")
+                .params(message.dossierId() != null ? message.dossierId() : message.invoiceId(), message.step(),
+                        message.occurrence(), revision)
+                .query(Long.class).single();
+    }
+
+    /** The row, locked until the end of the transaction, with its dossier or invoice. */
+    DeliveryRow lock(long id) {
+        return jdbc.sql("select " + DELIVERY_COLUMNS + """
+                 from recouvrement.communication c
+                left join recouvrement.dossier d on d.id = c.dossier_id
+                left join recouvrement.invoice i on i.id = c.invoice_id
+                where c.id = ? for update of c""")
+                .param(id).query(CommunicationRepository::mapDelivery).optional()
+                .orElseThrow(() -> new NotFoundException("Aucune communication n° " + id + "."));
+    }
+
+    /** Moves the row from one status to another; a row no longer in {@code from} is left as it is. */
+    void changeStatus(long id, CommunicationStatus from, CommunicationStatus to) {
+        jdbc.sql("update recouvrement.communication set status = ? where id = ? and status = ?")
+                .params(to.name(), id, from.name()).update();
+    }
+
+    /** The message left: sent at that moment, under that Message-ID, if it was still in {@code from}. */
+    void markSent(long id, CommunicationStatus from, OffsetDateTime sentAt, String messageId) {
+        jdbc.sql("""
+                update recouvrement.communication set status = 'SENT', sent_at = ?, message_id = ?
+                where id = ? and status = ?""").params(sentAt, messageId, id, from.name()).update();
+    }
+
+    /**
+     * A letter the agent printed and posted: sent at noon in Paris on the day it was posted, with its tracking number
+     * when it has one. A letter cancelled meanwhile stays cancelled.
+     */
+    void markPosted(long id, LocalDate postedOn, String trackingNumber) {
+        jdbc.sql("""
+                update recouvrement.communication set status = 'SENT', tracking_number = nullif(?, ''),
+                    sent_at = (cast(? as date) + time '12:00') at time zone 'Europe/Paris'
+                where id = ? and status = 'PENDING'""")
+                .params(trackingNumber == null ? "" : trackingNumber.strip(), postedOn, id).update();
+    }
+
+    void cancel(long id, String reason, Long replacedBy) {
+        jdbc.sql("""
+                update recouvrement.communication set status = 'CANCELLED', cancel_reason = ?, replaced_by = ?
+                where id = ?""").params(reason, replacedBy, id).update();
+    }
+
+    /** Cancels what the dossier still had to send, with the reason. */
+    void cancelPendingOfDossier(long dossierId, String reason) {
+        jdbc.sql("""
+                update recouvrement.communication set status = 'CANCELLED', cancel_reason = ?
+                where dossier_id = ? and status in ('PENDING', 'FAILED')""").params(reason, dossierId).update();
+    }
+
     private static CommunicationView map(ResultSet rs, int row) throws SQLException {
         return new CommunicationView(rs.getLong("id"), rs.getString("step"), rs.getString("channel"),
-                rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class),
+                CommunicationStatus.valueOf(rs.getString("status")), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("sent_at", OffsetDateTime.class), rs.getString("recipient"), rs.getString("subject"),
                 rs.getString("tracking_number"));
+    }
+
+    private static DeliveryRow mapDelivery(ResultSet rs, int row) throws SQLException {
+        return new DeliveryRow(rs.getLong("id"), rs.getObject("dossier_id", Long.class), rs.getString("dossier_number"),
+                DossierStatus.fromColumn(rs.getString("dossier_status")), rs.getObject("invoice_id", Long.class),
+                rs.getString("invoice_number"), rs.getString("step"), rs.getInt("occurrence"), rs.getInt("revision"),
+                rs.getString("channel"), CommunicationStatus.valueOf(rs.getString("status")), rs.getString("recipient"),
+                rs.getString("subject"), rs.getString("body"), rs.getBytes("pdf"), rs.getString("pdf_name"),
+                rs.getString("amounts_snapshot"), rs.getObject("replaced_by", Long.class));
     }
 }

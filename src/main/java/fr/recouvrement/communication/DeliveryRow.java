@@ -1,8 +1,10 @@
 package fr.recouvrement.communication;
 
+import fr.recouvrement.dossier.DossierStatus;
+
 /** A communication as its delivery reads it, with the dossier or invoice it belongs to. */
-record DeliveryRow(long id, Long dossierId, String dossierNumber, String dossierStatus, Long invoiceId,
-        String invoiceNumber, String step, int occurrence, int revision, String channel, String status,
+record DeliveryRow(long id, Long dossierId, String dossierNumber, DossierStatus dossierStatus, Long invoiceId,
+        String invoiceNumber, String step, int occurrence, int revision, String channel, CommunicationStatus status,
         String recipient, String subject, String body, byte[] pdf, String pdfName, String snapshot, Long replacedBy) {
 
     String pdfUrl() {

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class FailedDeliveryIncidentHandler extends AbstractProcessEnginePlugin {
 
-    private final JdbcClient jdbc;
+    private final CommunicationRepository communications;
 
-    public FailedDeliveryIncidentHandler(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public FailedDeliveryIncidentHandler(CommunicationRepository communications) {
+        this.communications = communications;
     }
 
     @Override
@@ -44,10 +43,10 @@ public class FailedDeliveryIncidentHandler extends AbstractProcessEnginePlugin {
         }
         ExecutionEntity execution = Context.getCommandContext().getExecutionManager()
                 .findExecutionById(context.getExecutionId());
-        Object id = execution == null ? null : execution.getVariable("communicationId");
+        Object id = execution == null ? null : execution.getVariable(DeliveryVariables.COMMUNICATION_ID);
         if (id instanceof Number communicationId) {
-            jdbc.sql("update recouvrement.communication set status = 'FAILED' where id = ? and status = 'PENDING'")
-                    .param(communicationId.longValue()).update();
+            communications.changeStatus(communicationId.longValue(), CommunicationStatus.PENDING,
+                    CommunicationStatus.FAILED);
         }
     }
 }

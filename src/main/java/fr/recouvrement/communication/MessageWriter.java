@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a step's message from the ledger as it is now: one per dossier, listing its open invoices (DESIGN §3), or
- * one per invoice for the pre-due reminder.
+ * Writes a step's message from the ledger as it is now: one per dossier, listing its open invoices
+ * (docs/architecture.md §3), or one per invoice for the pre-due reminder.
  */
 @Component
 public class MessageWriter {
@@ -40,9 +40,10 @@ public class MessageWriter {
             dossierFacts = dossierFacts.with(extra.getKey(), extra.getValue());
         }
         Letters.Composed composed = letters.compose(step, channel, dossierNumber, dossierFacts.model());
-        return new Draft(new CommunicationOutbox.Message(dossierId, null, step, 1, channel, "PENDING",
-                recipient(channel, dossierInvoices.get(0).debtor()), composed.subject(), composed.html(),
-                composed.pdf(), composed.pdfName(), dossierFacts.snapshot()), dossierFacts.anythingClaimed());
+        return new Draft(new CommunicationOutbox.Message(dossierId, null, step, 1, channel,
+                CommunicationStatus.PENDING, recipient(channel, dossierInvoices.get(0).debtor()), composed.subject(),
+                composed.html(), composed.pdf(), composed.pdfName(), dossierFacts.snapshot()),
+                dossierFacts.anythingClaimed());
     }
 
     /** What a dossier's message would claim now, without rendering it: enough to tell whether a stored one is stale. */
@@ -57,9 +58,9 @@ public class MessageWriter {
     public Draft preDueReminder(long invoiceId, InvoiceView invoice) {
         LetterFacts.Facts invoiceFacts = facts.forInvoice(invoice);
         Letters.Composed composed = letters.compose("PRE_ECHEANCE", "EMAIL", invoice.number(), invoiceFacts.model());
-        return new Draft(new CommunicationOutbox.Message(null, invoiceId, "PRE_ECHEANCE", 1, "EMAIL", "PENDING",
-                invoice.debtor().email(), composed.subject(), composed.html(), null, null, invoiceFacts.snapshot()),
-                invoiceFacts.anythingClaimed());
+        return new Draft(new CommunicationOutbox.Message(null, invoiceId, "PRE_ECHEANCE", 1, "EMAIL",
+                CommunicationStatus.PENDING, invoice.debtor().email(), composed.subject(), composed.html(), null, null,
+                invoiceFacts.snapshot()), invoiceFacts.anythingClaimed());
     }
 
     /**

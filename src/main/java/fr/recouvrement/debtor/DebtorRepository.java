@@ -2,11 +2,16 @@ package fr.recouvrement.debtor;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Debtors: a company found by SIREN, a consumer by name, e-mail and postal code. */
+/**
+ * Debtors: a company found by SIREN, a consumer by name, e-mail and postal code; the only writer of the {@code debtor}
+ * table.
+ */
 @Repository
 public class DebtorRepository {
 
@@ -52,6 +57,11 @@ public class DebtorRepository {
                 .query(Long.class).single();
     }
 
+    /** Locks the debtor's row until the end of the transaction: its dossiers open one at a time. */
+    public void lock(long debtorId) {
+        jdbc.sql("select id from recouvrement.debtor where id = ? for update").param(debtorId).query(Long.class).single();
+    }
+
     public Optional<Debtor> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from recouvrement.debtor where id = ?")
                 .param(id).query(DebtorRepository::map).optional();
@@ -65,7 +75,10 @@ public class DebtorRepository {
                         rs.getString("postal_code"), rs.getString("city"), rs.getString("country"))));
     }
 
-    /** The registered office the company registry gave (RULES-FR §4: where the notice goes), if it was consulted. */
+    /**
+     * The registered office the company registry gave (docs/droit-francais.md §4: where the notice goes), if it was
+     * consulted.
+     */
     public Optional<Address> findRegisteredOffice(long debtorId) {
         return jdbc.sql("""
                 select registered_office_line1, registered_office_postal_code, registered_office_city
@@ -73,5 +86,42 @@ public class DebtorRepository {
                 .param(debtorId)
                 .query((rs, row) -> new Address(rs.getString(1), null, rs.getString(2), rs.getString(3), "FR"))
                 .optional();
+    }
+
+    /** The SIREN of the debtor when it is a company; empty for a consumer. */
+    public Optional<String> findCompanySiren(long debtorId) {
+        return jdbc.sql("select siren from recouvrement.debtor where id = ? and type = 'B2B'").param(debtorId)
+                .query(String.class).optional();
+    }
+
+    /**
+     * What the company registry said: active or closed (since when), with its registered office when it gave one (an
+     * office it did not give keeps the last one known).
+     */
+    public void recordRegistryAnswer(long debtorId, String status, OffsetDateTime checkedAt, LocalDate closedOn,
+            Address office) {
+        jdbc.sql("""
+                update recouvrement.debtor set registry_status = ?, registry_checked_at = ?, closed_on = ?,
+                    registered_office_line1 = coalesce(?, registered_office_line1),
+                    registered_office_postal_code = coalesce(?, registered_office_postal_code),
+                    registered_office_city = coalesce(?, registered_office_city)
+                where id = ?""")
+                .params(status, checkedAt, closedOn, office.line1(), office.postalCode(), office.city(), debtorId)
+                .update();
+    }
+
+    /** The registry was not asked, or knew nothing of the company. */
+    public void recordRegistryStatus(long debtorId, String status, OffsetDateTime checkedAt) {
+        jdbc.sql("update recouvrement.debtor set registry_status = ?, registry_checked_at = ? where id = ?")
+                .params(status, checkedAt, debtorId).update();
+    }
+
+    /** The opening judgment of a collective procedure published at BODACC: penalties stop on its date. */
+    public void recordInsolvency(long debtorId, LocalDate judgmentDate, LocalDate publishedOn, String kind,
+            String court) {
+        jdbc.sql("""
+                update recouvrement.debtor set insolvency_opened_on = ?, insolvency_published_on = ?,
+                    insolvency_kind = ?, insolvency_court = ? where id = ?""")
+                .params(judgmentDate, publishedOn, kind, court, debtorId).update();
     }
 }

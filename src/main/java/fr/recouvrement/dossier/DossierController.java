@@ -1,6 +1,5 @@
 package fr.recouvrement.dossier;
 
-import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.communication.CommunicationController;
 import fr.recouvrement.communication.CommunicationRepository;
 import fr.recouvrement.debtor.DebtorRepository;
@@ -42,7 +41,7 @@ public class DossierController {
     @GetMapping("/api/dossiers/{number}")
     @Operation(summary = "Un dossier : débiteur, factures, montants dus, J, étape, communications")
     public DossierView get(@PathVariable String number) {
-        DossierRepository.DossierRow dossier = find(number);
+        DossierRepository.DossierRow dossier = dossiers.get(number);
         List<InvoiceView> dossierInvoices = legalAmounts.complete(invoices.findByDossier(dossier.id()));
         InvoiceView.DebtorView debtor = debtors.findById(dossier.debtorId()).map(InvoiceView.DebtorView::of)
                 .orElseThrow();
@@ -56,12 +55,7 @@ public class DossierController {
     @GetMapping(path = "/api/dossiers/{number}/communications/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "La lettre ou la pièce jointe PDF d'une communication du dossier")
     public ResponseEntity<byte[]> communicationPdf(@PathVariable String number, @PathVariable long id) {
-        return CommunicationController.pdfResponse(communications.pdf(id, null, find(number).id()), id);
-    }
-
-    private DossierRepository.DossierRow find(String number) {
-        return dossiers.findByNumber(number)
-                .orElseThrow(() -> NotFoundException.dossier(number));
+        return CommunicationController.pdfResponse(communications.pdf(id, null, dossiers.get(number).id()), id);
     }
 
     private static BigDecimal balanceOf(List<InvoiceView> invoices, Predicate<InvoiceStatus> statuses) {

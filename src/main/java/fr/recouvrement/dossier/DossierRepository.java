@@ -1,14 +1,23 @@
 package fr.recouvrement.dossier;
 
+import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.debtor.DebtorType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Dossiers as stored; their invoices and communications come from their own repositories. */
+/**
+ * Dossiers as stored, and the only writer of the {@code dossier} table; their invoices and communications come from
+ * their own repositories.
+ */
 @Repository
 public class DossierRepository {
+
+    private static final String COLUMNS = """
+            id, number, debtor_id, status, origin_date, stage, opened_at, closed_at, closing_reason, promise_until,
+            on_hold_since, hold_days, notice_received_on""";
 
     private final JdbcClient jdbc;
 
@@ -17,22 +26,101 @@ public class DossierRepository {
     }
 
     /** A dossier row. */
-    public record DossierRow(long id, String number, long debtorId, String status, LocalDate originDate, String stage,
-            OffsetDateTime openedAt, OffsetDateTime closedAt, String closingReason, LocalDate promiseUntil,
-            LocalDate onHoldSince, int holdDays) {
+    public record DossierRow(long id, String number, long debtorId, DossierStatus status, LocalDate originDate,
+            String stage, OffsetDateTime openedAt, OffsetDateTime closedAt, String closingReason,
+            LocalDate promiseUntil, LocalDate onHoldSince, int holdDays, LocalDate noticeReceivedOn) {
     }
 
     public Optional<DossierRow> findByNumber(String number) {
-        return jdbc.sql("""
-                select id, number, debtor_id, status, origin_date, stage, opened_at, closed_at, closing_reason,
-                       promise_until, on_hold_since, hold_days
-                from recouvrement.dossier where number = ?""")
-                .param(number)
+        return jdbc.sql("select " + COLUMNS + " from recouvrement.dossier where number = ?").param(number)
                 .query((rs, row) -> new DossierRow(rs.getLong("id"), rs.getString("number"), rs.getLong("debtor_id"),
-                        rs.getString("status"), rs.getObject("origin_date", LocalDate.class), rs.getString("stage"),
-                        rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
-                        rs.getString("closing_reason"), rs.getObject("promise_until", LocalDate.class),
-                        rs.getObject("on_hold_since", LocalDate.class), rs.getInt("hold_days")))
+                        DossierStatus.valueOf(rs.getString("status")), rs.getObject("origin_date", LocalDate.class),
+                        rs.getString("stage"), rs.getObject("opened_at", OffsetDateTime.class),
+                        rs.getObject("closed_at", OffsetDateTime.class), rs.getString("closing_reason"),
+                        rs.getObject("promise_until", LocalDate.class), rs.getObject("on_hold_since", LocalDate.class),
+                        rs.getInt("hold_days"), rs.getObject("notice_received_on", LocalDate.class)))
                 .optional();
+    }
+
+    /** The dossier a process instance runs for (its business key), which must exist. */
+    public DossierRow get(String number) {
+        return findByNumber(number).orElseThrow(() -> NotFoundException.dossier(number));
+    }
+
+    /** A reference to a dossier: its id and number. */
+    public record DossierKey(long id, String number) {
+    }
+
+    /** The debtor's dossier that still takes invoices (its notice not sent), if any. */
+    public Optional<DossierKey> findOpenFor(long debtorId) {
+        return jdbc.sql("select id, number from recouvrement.dossier where debtor_id = ? and status = 'OPEN'")
+                .param(debtorId).query((rs, row) -> new DossierKey(rs.getLong("id"), rs.getString("number"))).optional();
+    }
+
+    public String numberOf(long dossierId) {
+        return jdbc.sql("select number from recouvrement.dossier where id = ?").param(dossierId).query(String.class)
+                .single();
+    }
+
+    /**
+     * Opens the debtor's next dossier with its origin J, numbered {@code D-{SIREN}-nnn} for a company and
+     * {@code D-C{debtorId}-nnn} for a consumer. The caller holds the debtor's row lock, so the sequence is its own.
+     */
+    public DossierKey open(long debtorId, DebtorType type, String siren, LocalDate originDate) {
+        int sequence = jdbc.sql("select coalesce(max(sequence), 0) + 1 from recouvrement.dossier where debtor_id = ?")
+                .param(debtorId).query(Integer.class).single();
+        String number = type == DebtorType.B2B
+                ? "D-%s-%03d".formatted(siren, sequence)
+                : "D-C%d-%03d".formatted(debtorId, sequence);
+        long id = jdbc.sql("""
+                insert into recouvrement.dossier (number, debtor_id, debtor_type, sequence, status, origin_date)
+                values (?, ?, ?, ?, 'OPEN', ?) returning id""")
+                .params(number, debtorId, type.name(), sequence, originDate)
+                .query(Long.class).single();
+        return new DossierKey(id, number);
+    }
+
+    /** The stage the dossier's invoices show (the last ladder step started, or conciliation, judicial, ...). */
+    public void moveToStage(String number, String stage) {
+        jdbc.sql("update recouvrement.dossier set stage = ? where number = ?").params(stage, number).update();
+    }
+
+    /** A ladder step went out: the dossier is at that stage, and a promise still pending is broken by it. */
+    public void enterStep(long dossierId, String step) {
+        jdbc.sql("update recouvrement.dossier set stage = ?, promise_until = null where id = ?")
+                .params(step, dossierId).update();
+    }
+
+    public void promise(long dossierId, LocalDate until) {
+        jdbc.sql("update recouvrement.dossier set promise_until = ? where id = ?").params(until, dossierId).update();
+    }
+
+    public void hold(long dossierId, LocalDate since) {
+        jdbc.sql("update recouvrement.dossier set on_hold_since = ? where id = ?").params(since, dossierId).update();
+    }
+
+    /** The hold ends today; its length is added to the days on hold, which move the dossier's remaining steps. */
+    public void release(long dossierId, LocalDate today) {
+        jdbc.sql("""
+                update recouvrement.dossier set hold_days = hold_days + (cast(? as date) - on_hold_since),
+                    on_hold_since = null where id = ?""")
+                .params(today, dossierId).update();
+    }
+
+    /** The notice is posted: the dossier takes no new invoice from now on. */
+    public void markNoticeSent(long dossierId) {
+        jdbc.sql("update recouvrement.dossier set status = 'NOTICE_SENT' where id = ?").param(dossierId).update();
+    }
+
+    public void recordNoticeReceived(long dossierId, LocalDate receivedOn) {
+        jdbc.sql("update recouvrement.dossier set notice_received_on = ? where id = ?")
+                .params(receivedOn, dossierId).update();
+    }
+
+    public void close(long dossierId, String reason) {
+        jdbc.sql("""
+                update recouvrement.dossier set status = 'CLOSED', closed_at = now(), closing_reason = ?, stage = 'TERMINE'
+                where id = ?""")
+                .params(reason, dossierId).update();
     }
 }

@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A debtor's collection dossier: its invoices, what is due, where it stands, what was sent (DESIGN §5). */
+/** A debtor's collection dossier: its invoices, what is due, where it stands, what was sent (docs/api.md). */
 public record DossierView(
         @Schema(example = "D-552081317-001") String number,
-        @Schema(allowableValues = {"OPEN", "NOTICE_SENT", "CLOSED"}) String status,
+        DossierStatus status,
         @Schema(description = "J : la plus ancienne échéance des factures à l'ouverture du dossier") LocalDate originDate,
         @Schema(nullable = true, example = "RELANCE_1") String stage,
         OffsetDateTime openedAt,

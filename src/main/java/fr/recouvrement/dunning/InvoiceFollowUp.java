@@ -11,7 +11,6 @@ import fr.recouvrement.invoice.InvoiceView;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +20,19 @@ import org.springframework.stereotype.Component;
  */
 @Component("invoiceFollowUp")
 public class InvoiceFollowUp {
+
+    // The variables of suivi-facture that Java reads or writes, named once.
+    static final String SCENARIO = "scenario";
+    static final String DEBTOR_NAME = "debtorName";
+    static final String DEBTOR_TYPE = "debtorType";
+    static final String SEGMENT = "segment";
+    static final String AMOUNT_DUE = "amountDue";
+    static final String DUE_DATE = "dueDate";
+    static final String PRE_DUE_REMINDER_AT = "preDueReminderAt";
+    static final String PRE_DUE_REMINDER_AHEAD = "preDueReminderAhead";
+    static final String DUE_CHECK_AT = "dueCheckAt";
+    static final String UNPAID = "unpaid";
+    static final String DOSSIER_NUMBER = "dossierNumber";
 
     static final String PRE_DUE_STEP = "PRE_ECHEANCE";
 
@@ -44,12 +56,12 @@ public class InvoiceFollowUp {
     /** "Lire la facture": what the scenario DMN routes on and what a person looking at the instance wants to see. */
     public void load(DelegateExecution execution) {
         InvoiceView invoice = invoice(execution);
-        execution.setVariable("debtorName", invoice.debtor().name());
-        execution.setVariable("debtorType", invoice.debtor().type().name());
-        execution.setVariable("segment", invoice.debtor().segment().name());
+        execution.setVariable(DEBTOR_NAME, invoice.debtor().name());
+        execution.setVariable(DEBTOR_TYPE, invoice.debtor().type().name());
+        execution.setVariable(SEGMENT, invoice.debtor().segment().name());
         // The DMN compares amounts to thresholds; the ledger keeps the exact BigDecimal.
-        execution.setVariable("amountDue", invoice.balance().doubleValue());
-        execution.setVariable("dueDate", invoice.dueDate().toString());
+        execution.setVariable(AMOUNT_DUE, invoice.balance().doubleValue());
+        execution.setVariable(DUE_DATE, invoice.dueDate().toString());
     }
 
     /**
@@ -57,14 +69,12 @@ public class InvoiceFollowUp {
      * the payment check at 09:00 on the business day after it. An invoice registered late skips the past steps.
      */
     public void plan(DelegateExecution execution) {
-        LocalDate dueDate = LocalDate.parse((String) execution.getVariable("dueDate"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> scenario = (Map<String, Object>) execution.getVariable("scenario");
-        int preDueDays = ((Number) scenario.get("preDueDays")).intValue();
+        LocalDate dueDate = LocalDate.parse((String) execution.getVariable(DUE_DATE));
+        int preDueDays = Scenario.of(execution.getVariable(SCENARIO)).preDueDays();
         Date reminder = calendar.at9(dueDate.minusDays(preDueDays));
-        execution.setVariable("preDueReminderAt", reminder);
-        execution.setVariable("preDueReminderAhead", reminder.toInstant().isAfter(clock.instant()));
-        execution.setVariable("dueCheckAt", calendar.at9(dueDate.plusDays(1)));
+        execution.setVariable(PRE_DUE_REMINDER_AT, reminder);
+        execution.setVariable(PRE_DUE_REMINDER_AHEAD, reminder.toInstant().isAfter(clock.instant()));
+        execution.setVariable(DUE_CHECK_AT, calendar.at9(dueDate.plusDays(1)));
     }
 
     /** "Envoyer le rappel d'échéance", unless the invoice was settled meanwhile. */
@@ -86,22 +96,21 @@ public class InvoiceFollowUp {
 
     /** "Vérifier le paiement", the day after the due date. */
     public void checkPaid(DelegateExecution execution) {
-        execution.setVariable("unpaid", !isSettled(invoice(execution)));
+        execution.setVariable(UNPAID, !isSettled(invoice(execution)));
     }
 
     /** "Confier au dossier du débiteur": the dossier owns the invoice from now on. */
     public void placeInDossier(DelegateExecution execution) {
         DossierOpening.Placement placement = dossiers.place(execution.getProcessBusinessKey());
-        execution.setVariable("dossierNumber", placement.dossierNumber());
+        execution.setVariable(DOSSIER_NUMBER, placement.dossierNumber());
     }
 
     private long invoiceId(InvoiceView invoice) {
         return invoices.findKeys(invoice.number()).orElseThrow().id();
     }
 
-    @SuppressWarnings("unchecked")
     private static int taskSlaDays(DelegateExecution execution) {
-        return ((Number) ((Map<String, Object>) execution.getVariable("scenario")).get("taskSlaDays")).intValue();
+        return Scenario.of(execution.getVariable(SCENARIO)).taskSlaDays();
     }
 
     private static boolean isSettled(InvoiceView invoice) {

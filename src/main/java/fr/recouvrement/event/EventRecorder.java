@@ -4,15 +4,18 @@ import fr.recouvrement.api.ConflictException;
 import fr.recouvrement.api.InvalidInputException;
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.dossier.DossierMessages;
+import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.engine.EngineTransaction;
+import fr.recouvrement.invoice.InvoiceRepository;
+import fr.recouvrement.invoice.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.spin.Spin;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,15 +26,17 @@ import org.springframework.stereotype.Service;
 public class EventRecorder {
 
     private final EventRepository events;
-    private final JdbcClient jdbc;
+    private final InvoiceRepository invoices;
+    private final DossierRepository dossiers;
     private final DossierMessages messages;
     private final EngineTransaction transaction;
     private final Clock clock;
 
-    public EventRecorder(EventRepository events, JdbcClient jdbc, DossierMessages messages,
-            EngineTransaction transaction, Clock clock) {
+    public EventRecorder(EventRepository events, InvoiceRepository invoices, DossierRepository dossiers,
+            DossierMessages messages, EngineTransaction transaction, Clock clock) {
         this.events = events;
-        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.dossiers = dossiers;
         this.messages = messages;
         this.transaction = transaction;
         this.clock = clock;
@@ -73,39 +78,35 @@ public class EventRecorder {
     private void apply(EventRepository.InvoiceState invoice, ValidEvent event, LocalDate today) {
         switch (event.type()) {
             case DISPUTE -> {
-                if ("PAID".equals(invoice.status()) || "CANCELLED".equals(invoice.status())) {
+                if (invoice.status() == InvoiceStatus.PAID || invoice.status() == InvoiceStatus.CANCELLED) {
                     throw new ConflictException("La facture " + invoice.number() + " est soldée : rien à contester.");
                 }
-                if ("DISPUTED".equals(invoice.status())) {
+                if (invoice.status() == InvoiceStatus.DISPUTED) {
                     throw new ConflictException("La facture " + invoice.number() + " est déjà en litige.");
                 }
-                setInvoiceStatus(invoice.id(), "DISPUTED");
+                invoices.setStatus(invoice.id(), InvoiceStatus.DISPUTED);
             }
             case DISPUTE_RESOLVED -> {
-                if (!"DISPUTED".equals(invoice.status())) {
+                if (invoice.status() != InvoiceStatus.DISPUTED) {
                     throw new ConflictException("La facture " + invoice.number() + " n'est pas en litige.");
                 }
-                setInvoiceStatus(invoice.id(), event.action() == ValidEvent.ResolutionAction.CANCEL ? "CANCELLED" : "OPEN");
+                invoices.setStatus(invoice.id(), event.action() == ValidEvent.ResolutionAction.CANCEL
+                        ? InvoiceStatus.CANCELLED : InvoiceStatus.OPEN);
             }
-            case PROMISE -> jdbc.sql("update recouvrement.dossier set promise_until = ? where id = ?")
-                    .params(event.date(), invoice.dossierId()).update();
+            case PROMISE -> dossiers.promise(invoice.dossierId(), event.date());
             case PAYMENT_PLAN -> startPlan(invoice, event);
             case HOLD -> {
                 if (invoice.onHold()) {
                     throw new ConflictException("Le dossier " + invoice.dossierNumber() + " est déjà suspendu.");
                 }
-                jdbc.sql("update recouvrement.dossier set on_hold_since = ? where id = ?")
-                        .params(today, invoice.dossierId()).update();
+                dossiers.hold(invoice.dossierId(), today);
             }
             case RELEASE -> {
                 if (!invoice.onHold()) {
                     throw new ConflictException("Le dossier " + invoice.dossierNumber() + " n'est pas suspendu.");
                 }
                 // The hold's length moves the dossier's remaining steps.
-                jdbc.sql("""
-                        update recouvrement.dossier set hold_days = hold_days + (cast(? as date) - on_hold_since),
-                            on_hold_since = null where id = ?""")
-                        .params(today, invoice.dossierId()).update();
+                dossiers.release(invoice.dossierId(), today);
             }
             case NOTE -> {
                 // Kept as a record only.
@@ -115,23 +116,13 @@ public class EventRecorder {
 
     /** A plan covers exactly what the dossier's open invoices still owe; they then follow the plan. */
     private void startPlan(EventRepository.InvoiceState invoice, ValidEvent event) {
-        BigDecimal due = jdbc.sql("""
-                select coalesce(sum(i.amount - coalesce((select sum(p.amount) from recouvrement.payment p
-                                                        where p.invoice_id = i.id), 0)), 0)
-                from recouvrement.invoice i where i.dossier_id = ? and i.status = 'OPEN'""")
-                .param(invoice.dossierId()).query(BigDecimal.class).single().setScale(2);
+        BigDecimal due = invoices.openBalanceOfDossier(invoice.dossierId());
         if (event.planTotal().compareTo(due) != 0) {
             throw new InvalidInputException("instalments", "Le total de l'échéancier ("
                     + event.planTotal().toPlainString() + " EUR) doit égaler le montant dû du dossier ("
                     + due.toPlainString() + " EUR).");
         }
-        jdbc.sql("update recouvrement.invoice set status = 'PAYMENT_PLAN', updated_at = now()"
-                + " where dossier_id = ? and status = 'OPEN'").param(invoice.dossierId()).update();
-    }
-
-    private void setInvoiceStatus(long invoiceId, String status) {
-        jdbc.sql("update recouvrement.invoice set status = ?, updated_at = now() where id = ?")
-                .params(status, invoiceId).update();
+        invoices.changeStatusInDossier(invoice.dossierId(), Set.of(InvoiceStatus.OPEN), InvoiceStatus.PAYMENT_PLAN);
     }
 
     /** Tells the dossier's process, if one waits for the message; the ledger is already up to date either way. */

@@ -28,6 +28,27 @@ import org.springframework.stereotype.Component;
 @Component("eventReporting")
 public class EventReporting {
 
+    // The variables of signalement and of the dossier's call and plan tasks that Java reads or writes, named once.
+    static final String CALL_OUTCOME = "callOutcome";
+    static final String PROMISE_DATE = "promiseDate";
+    static final String DISPUTED_INVOICE = "disputedInvoice";
+    static final String DISPUTE_REASON = "disputeReason";
+    static final String CALL_COMMENT = "callComment";
+    static final String INSTALMENT_COUNT = "instalmentCount";
+    /** Followed by the row number, 1 to 6: the form's fixed rows. */
+    static final String INSTALMENT_DATE = "instalmentDate";
+    static final String INSTALMENT_AMOUNT = "instalmentAmount";
+    static final String INSTALMENTS = "instalments";
+    static final String ACTION = "action";
+    static final String EVENT_TYPE = "eventType";
+    static final String REASON = "reason";
+    static final String TEXT = "text";
+    static final String INVOICE_NUMBER = "invoiceNumber";
+    static final String INITIATOR = "initiator";
+    static final String EVENT_ID = "eventId";
+    static final String DOSSIER_NUMBER = "dossierNumber";
+    static final String RESOLVED_BY = "resolvedBy";
+
     private static final Map<String, Boolean> JUSTIFIED = Map.of("CREDIT_NOTE", true, "CANCEL", true, "RESUME", false);
 
     private static final Map<String, String> CALL_OUTCOMES = Map.of(
@@ -54,7 +75,7 @@ public class EventReporting {
      * Tasklist and nothing is recorded.
      */
     public void recordCallOutcome(DelegateTask task) {
-        String outcome = text(task, "callOutcome");
+        String outcome = text(task, CALL_OUTCOME);
         String agent = author(task.getAssignee());
         String dossierNumber = task.getExecution().getProcessBusinessKey();
         List<String> dossierInvoices = dossierInvoices(dossierNumber);
@@ -62,21 +83,21 @@ public class EventReporting {
         inTasklist(() -> {
             switch (Objects.requireNonNullElse(outcome, "")) {
                 case "PROMESSE" -> recorder.record(anyInvoice, new EventRequest("PROMISE", null, null, null,
-                        text(task, "promiseDate"), null, null), agent);
+                        text(task, PROMISE_DATE), null, null), agent);
                 case "LITIGE" -> {
-                    String invoice = Objects.requireNonNullElse(text(task, "disputedInvoice"), "").strip();
+                    String invoice = Objects.requireNonNullElse(text(task, DISPUTED_INVOICE), "").strip();
                     if (!dossierInvoices.contains(invoice)) {
                         throw new InvalidInputException("disputedInvoice", "La facture « " + invoice
                                 + " » n'est pas dans le dossier " + dossierNumber + ".");
                     }
-                    recorder.record(invoice, new EventRequest("DISPUTE", text(task, "disputeReason"), null, null, null,
+                    recorder.record(invoice, new EventRequest("DISPUTE", text(task, DISPUTE_REASON), null, null, null,
                             null, null), agent);
                 }
                 default -> {
                     // A request for a plan goes on to "Établir l'échéancier"; no answer or a refusal is noted below.
                 }
             }
-            String comment = text(task, "callComment");
+            String comment = text(task, CALL_COMMENT);
             recorder.record(anyInvoice, new EventRequest("NOTE", null, null, null, null, null,
                     "Appel de conciliation : " + CALL_OUTCOMES.getOrDefault(outcome, "issue non renseignée")
                             + (comment == null || comment.isBlank() ? "." : ". " + comment.strip())), agent);
@@ -89,14 +110,14 @@ public class EventReporting {
      */
     public void recordPaymentPlan(DelegateTask task) {
         List<EventRequest.Instalment> instalments = new ArrayList<>();
-        Object count = task.getVariable("instalmentCount");
+        Object count = task.getVariable(INSTALMENT_COUNT);
         if (count != null) {
             // The form's fixed rows: Tasklist 7.24 cannot submit a dynamic list.
             for (int i = 1; i <= Integer.parseInt(count.toString()); i++) {
-                instalments.add(instalment(text(task, "instalmentDate" + i), text(task, "instalmentAmount" + i)));
+                instalments.add(instalment(text(task, INSTALMENT_DATE + i), text(task, INSTALMENT_AMOUNT + i)));
             }
         } else {
-            for (SpinJsonNode instalment : json(task.getVariable("instalments")).elements()) {
+            for (SpinJsonNode instalment : json(task.getVariable(INSTALMENTS)).elements()) {
                 instalments.add(instalment(prop(instalment, "date"), prop(instalment, "amount")));
             }
         }
@@ -114,9 +135,7 @@ public class EventReporting {
 
     /** The invoice numbers of the dossier, those still claimed first. */
     private List<String> dossierInvoices(String dossierNumber) {
-        long dossierId = dossiers.findByNumber(dossierNumber)
-                .orElseThrow(() -> NotFoundException.dossier(dossierNumber))
-                .id();
+        long dossierId = dossiers.get(dossierNumber).id();
         return invoices.findByDossier(dossierId).stream()
                 .sorted(Comparator.comparing((InvoiceView i) -> !i.status().claimed()))
                 .map(InvoiceView::number).toList();
@@ -163,20 +182,20 @@ public class EventReporting {
      * nothing is recorded.
      */
     public void report(DelegateExecution execution) {
-        String action = text(execution, "action");
-        EventRequest request = new EventRequest(text(execution, "eventType"), text(execution, "reason"),
-                action == null ? null : JUSTIFIED.get(action), action, text(execution, "promiseDate"), null,
-                text(execution, "text"));
-        EventView recorded = recorder.record(text(execution, "invoiceNumber"), request, text(execution, "initiator"));
-        execution.setVariable("eventId", recorded.id());
-        execution.setVariable("dossierNumber", recorded.dossier());
+        String action = text(execution, ACTION);
+        EventRequest request = new EventRequest(text(execution, EVENT_TYPE), text(execution, REASON),
+                action == null ? null : JUSTIFIED.get(action), action, text(execution, PROMISE_DATE), null,
+                text(execution, TEXT));
+        EventView recorded = recorder.record(text(execution, INVOICE_NUMBER), request, text(execution, INITIATOR));
+        execution.setVariable(EVENT_ID, recorded.id());
+        execution.setVariable(DOSSIER_NUMBER, recorded.dossier());
     }
 
     /** "Appliquer la résolution" of a dispute, as the manager decided in the task. */
     public void resolveDispute(DelegateExecution execution) {
-        String action = text(execution, "action");
-        recorder.recordFromDossier(text(execution, "invoiceNumber"), new EventRequest("DISPUTE_RESOLVED", null,
-                JUSTIFIED.get(action), action, null, null, null), author(text(execution, "resolvedBy")));
+        String action = text(execution, ACTION);
+        recorder.recordFromDossier(text(execution, INVOICE_NUMBER), new EventRequest("DISPUTE_RESOLVED", null,
+                JUSTIFIED.get(action), action, null, null, null), author(text(execution, RESOLVED_BY)));
     }
 
     /** The manager who completed the task; a task completed through the API without claim has none. */

@@ -2,15 +2,18 @@ package fr.recouvrement.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.recouvrement.dossier.DossierStatus;
+import fr.recouvrement.invoice.InvoiceStatus;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Events as stored: the type and its fields as JSON, who reported it and when. */
+/** Events as stored: the type and its fields as JSON, who reported it and when; the only writer of invoice_event. */
 @Repository
-class EventRepository {
+public class EventRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -21,11 +24,11 @@ class EventRepository {
     }
 
     /** The invoice and its dossier, the invoice row locked until the end of the transaction. */
-    record InvoiceState(long id, String number, String status, Long dossierId, String dossierNumber,
-            String dossierStatus, boolean onHold) {
+    record InvoiceState(long id, String number, InvoiceStatus status, Long dossierId, String dossierNumber,
+            DossierStatus dossierStatus, boolean onHold) {
 
         boolean inOpenDossier() {
-            return dossierId != null && !"CLOSED".equals(dossierStatus);
+            return dossierId != null && dossierStatus != DossierStatus.CLOSED;
         }
     }
 
@@ -41,9 +44,10 @@ class EventRepository {
                 from recouvrement.invoice i left join recouvrement.dossier dos on dos.id = i.dossier_id
                 where i.number = ? for update of i""")
                 .param(number)
-                .query((rs, row) -> new InvoiceState(rs.getLong("id"), rs.getString("number"), rs.getString("status"),
-                        rs.getObject("dossier_id", Long.class), rs.getString("dossier_number"),
-                        rs.getString("dossier_status"), rs.getObject("on_hold_since") != null))
+                .query((rs, row) -> new InvoiceState(rs.getLong("id"), rs.getString("number"),
+                        InvoiceStatus.valueOf(rs.getString("status")), rs.getObject("dossier_id", Long.class),
+                        rs.getString("dossier_number"), DossierStatus.fromColumn(rs.getString("dossier_status")),
+                        rs.getObject("on_hold_since") != null))
                 .optional();
     }
 
@@ -85,6 +89,23 @@ class EventRepository {
                         rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
                         read(rs.getString("payload"))))
                 .list();
+    }
+
+    /**
+     * The plan the dossier follows: the latest one recorded, while some of its invoices are still under a plan. Its
+     * day is the day it was recorded, in Paris.
+     */
+    public Optional<PaymentPlan> currentPaymentPlan(long dossierId) {
+        return jdbc.sql("""
+                select (e.created_at at time zone 'Europe/Paris')::date as since, e.payload
+                from recouvrement.invoice_event e join recouvrement.invoice i on i.id = e.invoice_id
+                where i.dossier_id = ? and e.type = 'PAYMENT_PLAN'
+                  and exists (select 1 from recouvrement.invoice p where p.dossier_id = ? and p.status = 'PAYMENT_PLAN')
+                order by e.created_at desc limit 1""")
+                .params(dossierId, dossierId)
+                .query((rs, row) -> new PaymentPlan(rs.getObject("since", LocalDate.class),
+                        read(rs.getString("payload")).instalments()))
+                .optional();
     }
 
     private EventPayload read(String payload) {

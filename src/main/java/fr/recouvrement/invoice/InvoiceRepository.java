@@ -1,11 +1,13 @@
 package fr.recouvrement.invoice;
 
+import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorType;
 import fr.recouvrement.debtor.Segment;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,11 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Invoices with their debtor, dossier and the sums of their payments and credit notes. */
+/**
+ * Invoices with their debtor, dossier and the sums of their payments and credit notes; the only writer of the
+ * {@code invoice} table.
+ */
 @Repository
 public class InvoiceRepository {
 
@@ -105,6 +111,51 @@ public class InvoiceRepository {
                 .optional();
     }
 
+    /** What placing an invoice in its debtor's dossier needs to know; {@code dossierId} is null until it is placed. */
+    public record Unplaced(long id, long debtorId, Long dossierId, LocalDate dueDate, DebtorType debtorType,
+            String siren) {
+    }
+
+    public Unplaced findUnplaced(String number) {
+        return jdbc.sql("""
+                select i.id, i.debtor_id, i.dossier_id, i.due_date, d.type, d.siren
+                from recouvrement.invoice i join recouvrement.debtor d on d.id = i.debtor_id where i.number = ?""")
+                .param(number)
+                .query((rs, row) -> new Unplaced(rs.getLong("id"), rs.getLong("debtor_id"),
+                        rs.getObject("dossier_id", Long.class), rs.getObject("due_date", LocalDate.class),
+                        DebtorType.valueOf(rs.getString("type")), rs.getString("siren")))
+                .optional().orElseThrow(() -> NotFoundException.invoice(number));
+    }
+
+    /** The dossier owns the invoice from now on. */
+    public void linkToDossier(long invoiceId, long dossierId) {
+        jdbc.sql("update recouvrement.invoice set dossier_id = ?, updated_at = now() where id = ?")
+                .params(dossierId, invoiceId).update();
+    }
+
+    public void setStatus(long invoiceId, InvoiceStatus status) {
+        jdbc.sql("update recouvrement.invoice set status = ?, updated_at = now() where id = ?")
+                .params(status.name(), invoiceId).update();
+    }
+
+    /** Moves the dossier's invoices that are in one of {@code from} to {@code to}, the others staying as they are. */
+    public void changeStatusInDossier(long dossierId, Set<InvoiceStatus> from, InvoiceStatus to) {
+        jdbc.sql("""
+                update recouvrement.invoice set status = :to, updated_at = now()
+                where dossier_id = :dossier and status in (:from)""")
+                .param("to", to.name()).param("dossier", dossierId)
+                .param("from", from.stream().map(InvoiceStatus::name).toList()).update();
+    }
+
+    /** What the dossier's open invoices still owe, net of payments and credit notes. */
+    public BigDecimal openBalanceOfDossier(long dossierId) {
+        return jdbc.sql("""
+                select coalesce(sum(i.amount - coalesce((select sum(p.amount) from recouvrement.payment p
+                                                        where p.invoice_id = i.id), 0)), 0)
+                from recouvrement.invoice i where i.dossier_id = ? and i.status = 'OPEN'""")
+                .param(dossierId).query(BigDecimal.class).single().setScale(2);
+    }
+
     /** A dossier's invoices, oldest due date first. */
     public List<InvoiceView> findByDossier(long dossierId) {
         return jdbc.sql(VIEW + " where i.dossier_id = ? order by i.due_date, i.number").param(dossierId)
@@ -153,8 +204,8 @@ public class InvoiceRepository {
         BigDecimal credited = rs.getBigDecimal("credited").setScale(2);
         return new InvoiceView(
                 rs.getString("number"),
-                rs.getObject("issue_date", java.time.LocalDate.class),
-                rs.getObject("due_date", java.time.LocalDate.class),
+                rs.getObject("issue_date", LocalDate.class),
+                rs.getObject("due_date", LocalDate.class),
                 rs.getString("description"),
                 rs.getString("currency"),
                 amount, paid, credited, amount.subtract(paid).subtract(credited),

@@ -1,7 +1,7 @@
 package fr.recouvrement.judicial;
 
-import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.communication.CommunicationRepository;
+import fr.recouvrement.communication.CommunicationStatus;
 import fr.recouvrement.communication.CommunicationView;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
@@ -17,16 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * "Constituer le dossier judiciaire" (DESIGN §3): the PDF the legal team takes over, with the debtor, the invoices
- * and what they owe, every communication with its date, channel and status, the notice with its tracking number and
- * AR date, and the route the DMN chose. Stored once per dossier, rebuilt if the step runs again.
+ * "Constituer le dossier judiciaire" (docs/architecture.md §3): the PDF the legal team takes over, with the debtor, the
+ * invoices and what they owe, every communication with its date, channel and status, the notice with its tracking
+ * number and AR date, and the route the DMN chose. Stored once per dossier, rebuilt if the step runs again.
  */
 @Component("judicialFile")
 public class JudicialFile {
+
+    // The variables of recouvrement-amiable that the judicial file reads or writes, named once.
+    static final String ROUTE = "route";
+    static final String ROUTE_LABEL = "routeLabel";
+    static final String JUDICIAL_FILE_URL = "judicialFileUrl";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -36,43 +40,38 @@ public class JudicialFile {
     private final CommunicationRepository communications;
     private final LetterFacts facts;
     private final Letters letters;
-    private final JdbcClient jdbc;
+    private final JudicialFileRepository files;
     private final Clock clock;
 
     public JudicialFile(DossierRepository dossiers, InvoiceRepository invoices, CommunicationRepository communications,
-            LetterFacts facts, Letters letters, JdbcClient jdbc, Clock clock) {
+            LetterFacts facts, Letters letters, JudicialFileRepository files, Clock clock) {
         this.dossiers = dossiers;
         this.invoices = invoices;
         this.communications = communications;
         this.facts = facts;
         this.letters = letters;
-        this.jdbc = jdbc;
+        this.files = files;
         this.clock = clock;
     }
 
     public void build(DelegateExecution execution) {
         String number = execution.getProcessBusinessKey();
-        DossierRepository.DossierRow dossier = dossiers.findByNumber(number)
-                .orElseThrow(() -> NotFoundException.dossier(number));
+        DossierRepository.DossierRow dossier = dossiers.get(number);
         List<CommunicationView> sent = communications.forDossier(dossier.id());
-        LocalDate receivedOn = jdbc.sql("select notice_received_on from recouvrement.dossier where id = ?")
-                .param(dossier.id()).query(LocalDate.class).optional().orElse(null);
-        String route = (String) execution.getVariable("route");
+        LocalDate receivedOn = dossier.noticeReceivedOn();
+        String route = (String) execution.getVariable(ROUTE);
 
         LetterFacts.Facts file = facts.forDossier(number, invoices.findByDossier(dossier.id()))
                 .with("route", route)
-                .with("routeLabel", Objects.toString(execution.getVariable("routeLabel"), route))
+                .with("routeLabel", Objects.toString(execution.getVariable(ROUTE_LABEL), route))
                 .with("originDate", dossier.originDate().format(DATE))
                 .with("communications", sent.stream().map(JudicialFile::communication).toList())
-                .with("notice", sent.stream().filter(c -> "MISE_EN_DEMEURE".equals(c.step()) && "SENT".equals(c.status()))
+                .with("notice", sent.stream().filter(c -> "MISE_EN_DEMEURE".equals(c.step())
+                                && c.status() == CommunicationStatus.SENT)
                         .findFirst().map(c -> notice(c, receivedOn)).orElse(Map.of()));
         byte[] pdf = letters.printLetter("letters/dossier-judiciaire.ftlh", file.model()).pdf();
-        jdbc.sql("""
-                insert into recouvrement.judicial_file (dossier_id, route, pdf, created_at) values (?, ?, ?, ?)
-                on conflict (dossier_id) do update set route = excluded.route, pdf = excluded.pdf,
-                    created_at = excluded.created_at""")
-                .params(dossier.id(), route, pdf, OffsetDateTime.ofInstant(clock.instant(), clock.getZone())).update();
-        execution.setVariable("judicialFileUrl", "/api/dossiers/" + number + "/judicial-file");
+        files.save(dossier.id(), route, pdf, OffsetDateTime.ofInstant(clock.instant(), clock.getZone()));
+        execution.setVariable(JUDICIAL_FILE_URL, "/api/dossiers/" + number + "/judicial-file");
     }
 
     private static Map<String, Object> communication(CommunicationView c) {
@@ -81,7 +80,7 @@ public class JudicialFile {
         map.put("date", when.atZoneSameInstant(PARIS).format(DATE));
         map.put("step", c.step());
         map.put("channel", c.channel());
-        map.put("status", c.status());
+        map.put("status", c.status().name());
         map.put("recipient", Objects.toString(c.recipient(), ""));
         map.put("subject", Objects.toString(c.subject(), ""));
         map.put("trackingNumber", Objects.toString(c.trackingNumber(), ""));

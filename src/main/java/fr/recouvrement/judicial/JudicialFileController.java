@@ -7,7 +7,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,19 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Dossiers")
 public class JudicialFileController {
 
-    private final JdbcClient jdbc;
+    private final JudicialFileRepository files;
 
-    public JudicialFileController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public JudicialFileController(JudicialFileRepository files) {
+        this.files = files;
     }
 
     @GetMapping(path = "/api/dossiers/{number}/judicial-file", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Le dossier judiciaire (PDF) transmis au service juridique")
     public ResponseEntity<byte[]> judicialFile(@PathVariable String number) {
-        byte[] pdf = jdbc.sql("""
-                select f.pdf from recouvrement.judicial_file f join recouvrement.dossier d on d.id = f.dossier_id
-                where d.number = ?""").param(number).query(byte[].class).optional()
-                .orElseThrow(() -> new NotFoundException("Le dossier " + number
+        byte[] pdf = files.pdfOf(number).orElseThrow(() -> new NotFoundException("Le dossier " + number
                         + " n'a pas (encore) de dossier judiciaire."));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

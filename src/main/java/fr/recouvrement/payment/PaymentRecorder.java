@@ -5,6 +5,8 @@ import fr.recouvrement.api.FieldProblem;
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.dossier.DossierMessages;
 import fr.recouvrement.engine.EngineTransaction;
+import fr.recouvrement.invoice.InvoiceRepository;
+import fr.recouvrement.invoice.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,7 +16,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Records payments and credit notes (DESIGN §5): idempotent by reference per invoice, the invoice row locked so that
+ * Records payments and credit notes (docs/api.md): idempotent by reference per invoice, the invoice row locked so that
  * concurrent payments line up, the invoice's status updated when it is settled, and {@code PaiementRecu} sent to its
  * dossier, all in one {@link EngineTransaction}.
  */
@@ -22,13 +24,15 @@ import org.springframework.stereotype.Service;
 public class PaymentRecorder {
 
     private final PaymentRepository payments;
+    private final InvoiceRepository invoices;
     private final DossierMessages messages;
     private final EngineTransaction transaction;
     private final Clock clock;
 
-    public PaymentRecorder(PaymentRepository payments, DossierMessages messages, EngineTransaction transaction,
-            Clock clock) {
+    public PaymentRecorder(PaymentRepository payments, InvoiceRepository invoices, DossierMessages messages,
+            EngineTransaction transaction, Clock clock) {
         this.payments = payments;
+        this.invoices = invoices;
         this.messages = messages;
         this.transaction = transaction;
         this.clock = clock;
@@ -57,9 +61,9 @@ public class PaymentRecorder {
         payments.insert(invoice.id(), payment);
         PaymentRepository.Totals totals = payments.totals(invoice.id());
         boolean settled = balance(invoice, totals).signum() <= 0;
-        if (settled && !"CANCELLED".equals(invoice.status())) {
+        if (settled && invoice.status() != InvoiceStatus.CANCELLED) {
             // Fully credited without any payment: the invoice is cancelled, not paid.
-            payments.setStatus(invoice.id(), totals.paid().signum() == 0 ? "CANCELLED" : "PAID");
+            invoices.setStatus(invoice.id(), totals.paid().signum() == 0 ? InvoiceStatus.CANCELLED : InvoiceStatus.PAID);
         }
         if (invoice.inOpenDossier()) {
             // The amount travels as text: never a double for money, in the engine either.

@@ -1,5 +1,7 @@
 package fr.recouvrement.payment;
 
+import fr.recouvrement.dossier.DossierStatus;
+import fr.recouvrement.invoice.InvoiceStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,9 +12,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Payments and credit notes, and the invoice they settle. */
+/** Payments and credit notes, and the invoice they settle; the only writer of the {@code payment} table. */
 @Repository
-class PaymentRepository {
+public class PaymentRepository {
 
     private static final String COLUMNS = "p.reference, p.type, p.amount, p.paid_on, p.created_at";
 
@@ -23,11 +25,11 @@ class PaymentRepository {
     }
 
     /** The invoice, its row locked until the end of the transaction so that concurrent payments line up. */
-    record LockedInvoice(long id, String number, BigDecimal amount, String status, String dossierNumber,
-            String dossierStatus) {
+    record LockedInvoice(long id, String number, BigDecimal amount, InvoiceStatus status, String dossierNumber,
+            DossierStatus dossierStatus) {
 
         boolean inOpenDossier() {
-            return dossierNumber != null && !"CLOSED".equals(dossierStatus);
+            return dossierNumber != null && dossierStatus != DossierStatus.CLOSED;
         }
     }
 
@@ -38,7 +40,8 @@ class PaymentRepository {
                 where i.number = ? for update of i""")
                 .param(number)
                 .query((rs, row) -> new LockedInvoice(rs.getLong("id"), rs.getString("number"), rs.getBigDecimal("amount"),
-                        rs.getString("status"), rs.getString("dossier_number"), rs.getString("dossier_status")))
+                        InvoiceStatus.valueOf(rs.getString("status")), rs.getString("dossier_number"),
+                        DossierStatus.fromColumn(rs.getString("dossier_status"))))
                 .optional();
     }
 
@@ -80,9 +83,12 @@ class PaymentRepository {
                 .single();
     }
 
-    void setStatus(long invoiceId, String status) {
-        jdbc.sql("update recouvrement.invoice set status = ?, updated_at = now() where id = ?")
-                .params(status, invoiceId).update();
+    /** What the dossier's invoices received as payments (credit notes aside) dated on or after {@code since}. */
+    public BigDecimal paidSince(long dossierId, LocalDate since) {
+        return jdbc.sql("""
+                select coalesce(sum(p.amount), 0) from recouvrement.payment p join recouvrement.invoice i
+                on i.id = p.invoice_id where i.dossier_id = ? and p.type = 'PAYMENT' and p.paid_on >= ?""")
+                .params(dossierId, since).query(BigDecimal.class).single();
     }
 
     private static PaymentView map(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package fr.recouvrement.registry;
 
-import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.debtor.Address;
+import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.letters.LetterFacts;
@@ -11,16 +12,27 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The service tasks of {@code verification-debiteur}: what the public registers say of the dossier's company, before
- * its mise en demeure and before its judicial handoff (RULES-FR §8). A consumer has no register entry: nothing is
- * asked. A check switched off by configuration says so, to the dossier and to the agents, and asks nothing.
+ * its mise en demeure and before its judicial handoff (docs/droit-francais.md §8). A consumer has no register entry:
+ * nothing is asked. A check switched off by configuration says so, to the dossier and to the agents, and asks nothing.
  */
 @Component("debtorChecks")
 public class DebtorChecks {
+
+    // The variables of verification-debiteur that Java writes, named once.
+    static final String DEBTOR_REVIEW = "debtorReview";
+    static final String INSOLVENT = "insolvent";
+    static final String BODACC_TEXT = "bodaccText";
+    static final String DECLARATION_DUE_AT = "declarationDueAt";
+    static final String CLAIM_PRINCIPAL_TEXT = "claimPrincipalText";
+    static final String CLAIM_PENALTIES_TEXT = "claimPenaltiesText";
+    static final String CLAIM_INDEMNITY_TEXT = "claimIndemnityText";
+    static final String CLAIM_TOTAL_TEXT = "claimTotalText";
+    static final String REGISTRY_STATUS = "registryStatus";
+    static final String REGISTRY_TEXT = "registryText";
 
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -30,18 +42,19 @@ public class DebtorChecks {
     private final DossierRepository dossiers;
     private final InvoiceRepository invoices;
     private final LetterFacts facts;
-    private final JdbcClient jdbc;
+    private final DebtorRepository debtors;
     private final Clock clock;
 
     public DebtorChecks(ConnectProperties properties, CompanyRegistry registry, Bodacc bodacc,
-            DossierRepository dossiers, InvoiceRepository invoices, LetterFacts facts, JdbcClient jdbc, Clock clock) {
+            DossierRepository dossiers, InvoiceRepository invoices, LetterFacts facts, DebtorRepository debtors,
+            Clock clock) {
         this.invoices = invoices;
         this.facts = facts;
         this.properties = properties;
         this.registry = registry;
         this.bodacc = bodacc;
         this.dossiers = dossiers;
-        this.jdbc = jdbc;
+        this.debtors = debtors;
         this.clock = clock;
     }
 
@@ -56,7 +69,7 @@ public class DebtorChecks {
     public void consultRegistry(DelegateExecution execution) {
         CompanyDebtor debtor = companyDebtor(execution);
         // Only an unknown company needs an agent's review ("Vérifier le débiteur" sets it).
-        execution.setVariable("debtorReview", "NON_REQUISE");
+        execution.setVariable(DEBTOR_REVIEW, "NON_REQUISE");
         if (debtor == null) {
             result(execution, "NOT_APPLICABLE", "Particulier : pas de registre, adresse connue du débiteur.");
             return;
@@ -68,14 +81,8 @@ public class DebtorChecks {
             return;
         }
         registry.find(debtor.siren()).ifPresentOrElse(company -> {
-            jdbc.sql("""
-                    update recouvrement.debtor set registry_status = ?, registry_checked_at = ?, closed_on = ?,
-                        registered_office_line1 = coalesce(?, registered_office_line1),
-                        registered_office_postal_code = coalesce(?, registered_office_postal_code),
-                        registered_office_city = coalesce(?, registered_office_city)
-                    where id = ?""")
-                    .params(company.closed() ? "CLOSED" : "ACTIVE", now(), company.closedOn(), company.officeLine1(),
-                            company.officePostalCode(), company.officeCity(), debtor.id()).update();
+            debtors.recordRegistryAnswer(debtor.id(), company.closed() ? "CLOSED" : "ACTIVE", now(), company.closedOn(),
+                    new Address(company.officeLine1(), null, company.officePostalCode(), company.officeCity(), "FR"));
             String office = company.officeLine1() + ", " + company.officePostalCode() + " " + company.officeCity();
             if (company.closed()) {
                 result(execution, "CLOSED", "Entreprise fermée selon le registre"
@@ -98,68 +105,62 @@ public class DebtorChecks {
      */
     public void consultBodacc(DelegateExecution execution) {
         CompanyDebtor debtor = companyDebtor(execution);
-        execution.setVariable("insolvent", false);
+        execution.setVariable(INSOLVENT, false);
         if (debtor == null) {
-            execution.setVariable("bodaccText", "Particulier : pas d'annonce BODACC.");
+            execution.setVariable(BODACC_TEXT, "Particulier : pas d'annonce BODACC.");
             return;
         }
         if (!properties.bodaccEnabled()) {
-            execution.setVariable("bodaccText", "BODACC non consulté (vérification désactivée).");
+            execution.setVariable(BODACC_TEXT, "BODACC non consulté (vérification désactivée).");
             return;
         }
         bodacc.openingJudgment(debtor.siren()).ifPresentOrElse(judgment -> {
-            jdbc.sql("""
-                    update recouvrement.debtor set insolvency_opened_on = ?, insolvency_published_on = ?,
-                        insolvency_kind = ?, insolvency_court = ? where id = ?""")
-                    .params(judgment.judgmentDate(), judgment.publishedOn(), judgment.nature(), judgment.court(),
-                            debtor.id()).update();
+            debtors.recordInsolvency(debtor.id(), judgment.judgmentDate(), judgment.publishedOn(), judgment.nature(),
+                    judgment.court());
             LocalDate deadline = judgment.publishedOn().plusMonths(2);
-            execution.setVariable("insolvent", true);
+            execution.setVariable(INSOLVENT, true);
             claim(execution, debtor.dossierId());
-            execution.setVariable("declarationDueAt", Date.from(deadline.atTime(9, 0)
+            execution.setVariable(DECLARATION_DUE_AT, Date.from(deadline.atTime(9, 0)
                     .atZone(clock.getZone()).toInstant()));
-            execution.setVariable("bodaccText", (judgment.nature() == null ? "Procédure collective" : judgment.nature())
+            execution.setVariable(BODACC_TEXT, (judgment.nature() == null ? "Procédure collective" : judgment.nature())
                     + " : jugement du " + judgment.judgmentDate().format(FRENCH_DATE)
                     + (judgment.court() == null ? "" : ", " + judgment.court())
                     + ", publié au BODACC le " + judgment.publishedOn().format(FRENCH_DATE)
                     + ". Créance à déclarer au mandataire judiciaire au plus tard le " + deadline.format(FRENCH_DATE)
                     + ".");
-        }, () -> execution.setVariable("bodaccText", "Aucune procédure collective publiée au BODACC."));
+        }, () -> execution.setVariable(BODACC_TEXT, "Aucune procédure collective publiée au BODACC."));
     }
 
     /**
      * The claim to declare, as the ledger computes it now that the judgment is recorded: principal, penalties stopped
-     * at the judgment's date, indemnity (RULES-FR §1, L622-28).
+     * at the judgment's date, indemnity (docs/droit-francais.md §1, L622-28).
      */
     private void claim(DelegateExecution execution, long dossierId) {
         Map<String, Object> claim = facts.forDossier(execution.getProcessBusinessKey(), invoices.findByDossier(dossierId))
                 .model();
-        execution.setVariable("claimPrincipalText", claim.get("principal"));
-        execution.setVariable("claimPenaltiesText", Boolean.TRUE.equals(claim.get("penaltiesKnown"))
+        execution.setVariable(CLAIM_PRINCIPAL_TEXT, claim.get("principal"));
+        execution.setVariable(CLAIM_PENALTIES_TEXT, Boolean.TRUE.equals(claim.get("penaltiesKnown"))
                 ? claim.get("penalties") : "à calculer (taux du semestre non configuré)");
-        execution.setVariable("claimIndemnityText", claim.get("indemnity"));
-        execution.setVariable("claimTotalText", claim.get("total"));
+        execution.setVariable(CLAIM_INDEMNITY_TEXT, claim.get("indemnity"));
+        execution.setVariable(CLAIM_TOTAL_TEXT, claim.get("total"));
     }
 
     private void record(CompanyDebtor debtor, String status) {
-        jdbc.sql("update recouvrement.debtor set registry_status = ?, registry_checked_at = ? where id = ?")
-                .params(status, now(), debtor.id()).update();
+        debtors.recordRegistryStatus(debtor.id(), status, now());
     }
 
     private static void result(DelegateExecution execution, String status, String text) {
-        execution.setVariable("registryStatus", status);
-        execution.setVariable("registryText", text);
+        execution.setVariable(REGISTRY_STATUS, status);
+        execution.setVariable(REGISTRY_TEXT, text);
     }
 
     /** The dossier's debtor when it is a company; null for a consumer. */
     private CompanyDebtor companyDebtor(DelegateExecution execution) {
         String number = execution.getProcessBusinessKey();
-        DossierRepository.DossierRow dossier = dossiers.findByNumber(number)
-                .orElseThrow(() -> NotFoundException.dossier(number));
-        return jdbc.sql("select id, siren from recouvrement.debtor where id = ? and type = 'B2B'")
-                .param(dossier.debtorId())
-                .query((rs, row) -> new CompanyDebtor(rs.getLong("id"), rs.getString("siren"), dossier.id()))
-                .optional().orElse(null);
+        DossierRepository.DossierRow dossier = dossiers.get(number);
+        return debtors.findCompanySiren(dossier.debtorId())
+                .map(siren -> new CompanyDebtor(dossier.debtorId(), siren, dossier.id()))
+                .orElse(null);
     }
 
     private OffsetDateTime now() {

@@ -1,0 +1,32 @@
+package fr.recouvrement.judicial;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The judicial files handed to the legal team, one per dossier; the only writer of the {@code judicial_file} table. */
+@Repository
+class JudicialFileRepository {
+
+    private final JdbcClient jdbc;
+
+    JudicialFileRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the dossier's file, or replaces it when the step runs again. */
+    void save(long dossierId, String route, byte[] pdf, OffsetDateTime createdAt) {
+        jdbc.sql("""
+                insert into recouvrement.judicial_file (dossier_id, route, pdf, created_at) values (?, ?, ?, ?)
+                on conflict (dossier_id) do update set route = excluded.route, pdf = excluded.pdf,
+                    created_at = excluded.created_at""")
+                .params(dossierId, route, pdf, createdAt).update();
+    }
+
+    Optional<byte[]> pdfOf(String dossierNumber) {
+        return jdbc.sql("""
+                select f.pdf from recouvrement.judicial_file f join recouvrement.dossier d on d.id = f.dossier_id
+                where d.number = ?""").param(dossierNumber).query(byte[].class).optional();
+    }
+}
