@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 public class ClockConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.system(ZoneId.of("Europe/Paris"));
+    ApplicationClock clock() {
+        return new ApplicationClock(Clock.system(ZoneId.of("Europe/Paris")));
     }
 }

@@ -2,6 +2,7 @@ package fr.recouvrement.dossier;
 
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.debtor.DebtorType;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -20,9 +21,16 @@ public class DossierRepository {
             on_hold_since, hold_days, notice_received_on""";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public DossierRepository(JdbcClient jdbc) {
+    public DossierRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The application's clock (simulated time included), not the database's. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
     }
 
     /** A dossier row. */
@@ -73,9 +81,9 @@ public class DossierRepository {
                 ? "D-%s-%03d".formatted(siren, sequence)
                 : "D-C%d-%03d".formatted(debtorId, sequence);
         long id = jdbc.sql("""
-                insert into recouvrement.dossier (number, debtor_id, debtor_type, sequence, status, origin_date)
-                values (?, ?, ?, ?, 'OPEN', ?) returning id""")
-                .params(number, debtorId, type.name(), sequence, originDate)
+                insert into recouvrement.dossier (number, debtor_id, debtor_type, sequence, status, origin_date, opened_at)
+                values (?, ?, ?, ?, 'OPEN', ?, ?) returning id""")
+                .params(number, debtorId, type.name(), sequence, originDate, now())
                 .query(Long.class).single();
         return new DossierKey(id, number);
     }
@@ -119,8 +127,8 @@ public class DossierRepository {
 
     public void close(long dossierId, String reason) {
         jdbc.sql("""
-                update recouvrement.dossier set status = 'CLOSED', closed_at = now(), closing_reason = ?, stage = 'TERMINE'
+                update recouvrement.dossier set status = 'CLOSED', closed_at = ?, closing_reason = ?, stage = 'TERMINE'
                 where id = ?""")
-                .params(reason, dossierId).update();
+                .params(now(), reason, dossierId).update();
     }
 }

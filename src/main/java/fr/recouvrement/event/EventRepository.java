@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.dossier.DossierStatus;
 import fr.recouvrement.invoice.InvoiceStatus;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,10 +18,12 @@ public class EventRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    EventRepository(JdbcClient jdbc, ObjectMapper json) {
+    EventRepository(JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     /** The invoice and its dossier, the invoice row locked until the end of the transaction. */
@@ -54,9 +57,11 @@ public class EventRepository {
     long insert(InvoiceState invoice, EventPayload payload, String user) {
         try {
             return jdbc.sql("""
-                    insert into recouvrement.invoice_event (invoice_id, dossier_id, type, payload, created_by)
-                    values (?, ?, ?, cast(? as jsonb), ?) returning id""")
-                    .params(invoice.id(), invoice.dossierId(), payload.type().name(), json.writeValueAsString(payload), user)
+                    insert into recouvrement.invoice_event (invoice_id, dossier_id, type, payload, created_by, created_at)
+                    values (?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
+                    // The application's clock: a plan's day is when the debtor acknowledged the debt.
+                    .params(invoice.id(), invoice.dossierId(), payload.type().name(), json.writeValueAsString(payload), user,
+                            OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
                     .query(Long.class).single();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize event " + payload, e);

@@ -7,7 +7,9 @@ import fr.recouvrement.debtor.Segment;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,17 +52,25 @@ public class InvoiceRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final Clock clock;
 
-    public InvoiceRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    public InvoiceRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.clock = clock;
+    }
+
+    /** When a row was written, by the application's clock (simulated time included), not the database's. */
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
     }
 
     /** Stores a new invoice; a {@code DuplicateKeyException} says its number is already taken. */
     public long insert(NewInvoice invoice, long debtorId) {
         return jdbc.sql("""
-                insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, amount, currency, description)
-                values (:number, :debtorId, :issueDate, :dueDate, :amount, :currency, :description)
+                insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, amount, currency, description,
+                    created_at, updated_at)
+                values (:number, :debtorId, :issueDate, :dueDate, :amount, :currency, :description, :now, :now)
                 returning id
                 """)
                 .param("number", invoice.number())
@@ -70,20 +80,23 @@ public class InvoiceRepository {
                 .param("amount", invoice.amount())
                 .param("currency", invoice.currency())
                 .param("description", invoice.description())
+                .param("now", now())
                 .query(Long.class).single();
     }
 
     /** Stores new invoices in one JDBC batch; a {@code DuplicateKeyException} says a number is already taken. */
     void insertAll(List<NewInvoice> newInvoices, List<Long> debtorIds) {
         List<Object[]> rows = new ArrayList<>();
+        OffsetDateTime now = now();
         for (int i = 0; i < newInvoices.size(); i++) {
             NewInvoice invoice = newInvoices.get(i);
             rows.add(new Object[] {invoice.number(), debtorIds.get(i), invoice.issueDate(), invoice.dueDate(),
-                    invoice.amount(), invoice.currency(), invoice.description()});
+                    invoice.amount(), invoice.currency(), invoice.description(), now, now});
         }
         jdbcTemplate.batchUpdate("""
-                insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, amount, currency, description)
-                values (?, ?, ?, ?, ?, ?, ?)""", rows);
+                insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, amount, currency, description,
+                    created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     /** The stored invoices among these numbers. */

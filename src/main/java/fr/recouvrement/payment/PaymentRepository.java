@@ -5,6 +5,7 @@ import fr.recouvrement.invoice.InvoiceStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,9 +20,11 @@ public class PaymentRepository {
     private static final String COLUMNS = "p.reference, p.type, p.amount, p.paid_on, p.created_at";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    PaymentRepository(JdbcClient jdbc) {
+    PaymentRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** The invoice, its row locked until the end of the transaction so that concurrent payments line up. */
@@ -63,9 +66,10 @@ public class PaymentRepository {
 
     void insert(long invoiceId, NewPayment payment) {
         jdbc.sql("""
-                insert into recouvrement.payment (invoice_id, reference, type, amount, paid_on)
-                values (?, ?, ?, ?, ?)""")
-                .params(invoiceId, payment.reference(), payment.type().name(), payment.amount(), payment.date())
+                insert into recouvrement.payment (invoice_id, reference, type, amount, paid_on, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(invoiceId, payment.reference(), payment.type().name(), payment.amount(), payment.date(),
+                        OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
                 .update();
     }
 

@@ -38,6 +38,8 @@ public class RunMode implements EnvironmentPostProcessor {
                 derived.put("spring.mail.host", "127.0.0.1");
                 derived.put("spring.mail.port", port == 0 ? freePort() : port);
             }
+            // A demonstration may move its clock; production only when told to (docs/operations.md).
+            derived.put("recouvrement.simulation.enabled", true);
             derived.put("camunda.bpm.admin-user.id", "demo");
             derived.put("camunda.bpm.admin-user.password", "demo");
             derived.put("camunda.bpm.admin-user.first-name", "Demo");

@@ -37,6 +37,8 @@ public class ApiSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(readers)
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyAuthority(readers)
+                        // Moving the application's time concerns everyone on the node: administrators only.
+                        .requestMatchers("/api/simulation/**").hasAuthority(Groups.CAMUNDA_ADMIN)
                         .anyRequest().hasAnyAuthority(writers))
                 .httpBasic(basic -> basic.realmName("Recouvrement")
                         .authenticationEntryPoint((request, response, e) -> {

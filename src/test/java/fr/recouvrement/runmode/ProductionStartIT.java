@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import fr.recouvrement.TestApplications;
+import fr.recouvrement.simulation.SimulationController;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ class ProductionStartIT extends ProductionDatabase {
             assertThat(identity.createGroupQuery().groupId("agents-recouvrement").count()).isEqualTo(1);
             assertThat(app.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
             assertThat(app.getBeanNamesForType(GreenMail.class)).isEmpty();
+            // Production lives in real time: no simulated clock unless recouvrement.simulation.enabled says so.
+            assertThat(app.getBeanNamesForType(SimulationController.class)).isEmpty();
         }
 
         try (ConfigurableApplicationContext app = TestApplications.start(production("spring.mail.host", "smtp.example.org"))) {
