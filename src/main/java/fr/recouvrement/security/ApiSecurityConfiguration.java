@@ -39,6 +39,11 @@ public class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyAuthority(readers)
                         // Moving the application's time concerns everyone on the node: administrators only.
                         .requestMatchers("/api/simulation/**").hasAuthority(Groups.CAMUNDA_ADMIN)
+                        // A preview changes nothing: analysts try their scenario; moving running dossiers is managers'.
+                        .requestMatchers(HttpMethod.POST, "/api/scenario/preview").hasAnyAuthority(
+                                CollectionGroups.ANALYSTS, CollectionGroups.MANAGERS, Groups.CAMUNDA_ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/scenario/migrate").hasAnyAuthority(
+                                CollectionGroups.MANAGERS, Groups.CAMUNDA_ADMIN)
                         .anyRequest().hasAnyAuthority(writers))
                 .httpBasic(basic -> basic.realmName("Recouvrement")
                         .authenticationEntryPoint((request, response, e) -> {
