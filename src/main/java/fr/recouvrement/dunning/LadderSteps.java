@@ -8,16 +8,12 @@ import static fr.recouvrement.dunning.DossierVariables.STEP_SKIPPED;
 
 import fr.recouvrement.communication.CommunicationDelivery;
 import fr.recouvrement.communication.CommunicationOutbox;
-import fr.recouvrement.communication.CommunicationRepository;
 import fr.recouvrement.communication.MessageWriter;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
-import fr.recouvrement.invoice.InvoiceView;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
@@ -36,21 +32,19 @@ public class LadderSteps {
 
     private final DossierRepository dossiers;
     private final InvoiceRepository invoices;
-    private final CommunicationRepository communications;
-    private final PaymentPlanCheck paymentPlan;
+    private final LadderFactsReader facts;
     private final LadderPlanner planner;
     private final CommunicationOutbox outbox;
     private final MessageWriter writer;
     private final ManagementService management;
     private final Clock clock;
 
-    public LadderSteps(DossierRepository dossiers, InvoiceRepository invoices, CommunicationRepository communications,
-            PaymentPlanCheck paymentPlan, LadderPlanner planner, CommunicationOutbox outbox, MessageWriter writer,
-            ManagementService management, Clock clock) {
+    public LadderSteps(DossierRepository dossiers, InvoiceRepository invoices, LadderFactsReader facts,
+            LadderPlanner planner, CommunicationOutbox outbox, MessageWriter writer, ManagementService management,
+            Clock clock) {
         this.dossiers = dossiers;
         this.invoices = invoices;
-        this.communications = communications;
-        this.paymentPlan = paymentPlan;
+        this.facts = facts;
         this.planner = planner;
         this.outbox = outbox;
         this.writer = writer;
@@ -67,7 +61,7 @@ public class LadderSteps {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
         ZonedDateTime now = ZonedDateTime.now(clock);
         LadderPlanner.PlannedStep planned = planner.plan(LadderStep.valueOf(stepName), scenario,
-                facts(dossier, scenario, now.toLocalDate()), DossierVariables.isTrue(execution, LADDER_STARTED), now);
+                facts.enforcingPlan(dossier, scenario, now.toLocalDate()), DossierVariables.isTrue(execution, LADDER_STARTED), now);
         execution.setVariable(STEP_AT, Date.from(planned.at().toInstant()));
         execution.setVariable(STEP_SKIPPED, planned.skipped());
     }
@@ -84,7 +78,7 @@ public class LadderSteps {
         boolean skipped = DossierVariables.isTrue(execution, STEP_SKIPPED);
         ZonedDateTime now = ZonedDateTime.now(clock);
         boolean postponed = !skipped
-                && planner.postponed(step, scenario, facts(dossier, scenario, now.toLocalDate()), now);
+                && planner.postponed(step, scenario, facts.enforcingPlan(dossier, scenario, now.toLocalDate()), now);
         execution.setVariable(STEP_POSTPONED, postponed);
         if (!skipped) {
             execution.setVariable(LADDER_STARTED, true);
@@ -123,18 +117,5 @@ public class LadderSteps {
     /** What the templates need beyond the ledger: the notice's deadline, from the DMN. */
     static Map<String, Object> letterExtras(Scenario scenario) {
         return Map.of("deadlineDays", scenario.noticeDeadlineDays());
-    }
-
-    private LadderFacts facts(DossierRepository.DossierRow dossier, Scenario scenario, LocalDate today) {
-        List<InvoiceView> dossierInvoices = invoices.findByDossier(dossier.id());
-        // On hold, or every invoice settled or disputed: wait until released or resolved (resumeLadder).
-        boolean waiting = dossier.onHoldSince() != null || dossierInvoices.stream()
-                .noneMatch(i -> i.status().claimed() && i.balance().signum() > 0);
-        if (waiting) {
-            return new LadderFacts(dossier.originDate(), dossier.holdDays(), true, null, null, null);
-        }
-        return new LadderFacts(dossier.originDate(), dossier.holdDays(), false,
-                communications.lastMessageDay(dossier.id()).orElse(null), dossier.promiseUntil(),
-                paymentPlan.enforce(dossier.id(), scenario.promiseGraceDays(), today).orElse(null));
     }
 }

@@ -11,10 +11,10 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a dossier's payment plan before the ladder plans or sends a step. A plan on track holds the ladder until the
- * day after its next instalment's date + grace; one instalment missed (less paid since the plan than the instalments
- * due) breaks it: its invoices are claimed again and the ladder resumes at the step not yet sent. This is the only
- * write on the way to a step's date, kept apart so that planning itself never writes.
+ * A dossier's payment plan, as the ladder sees it. A plan on track holds the ladder until the day after its next
+ * instalment's date + grace; one instalment missed (less paid since the plan than the instalments due) breaks it: its
+ * invoices are claimed again and the ladder resumes at the step not yet sent. Breaking it is the only write on the way
+ * to a step's date, done by {@link #enforce} before the ladder plans or sends; planning itself never writes.
  */
 @Component
 class PaymentPlanCheck {
@@ -29,18 +29,18 @@ class PaymentPlanCheck {
         this.invoices = invoices;
     }
 
-    /** @return the day to check the plan again; empty when the dossier follows no plan (any more) */
+    /** Where the dossier's plan stands; empty when it follows none. Reads only. */
+    Optional<PaymentPlan.Progress> progress(long dossierId, int graceDays, LocalDate today) {
+        return events.currentPaymentPlan(dossierId).map(plan ->
+                plan.progress(payments.paidSince(dossierId, plan.since()), graceDays, today));
+    }
+
+    /** Breaks a missed plan. @return the day to check the plan again; empty when the dossier follows no plan (any more) */
     Optional<LocalDate> enforce(long dossierId, int graceDays, LocalDate today) {
-        Optional<PaymentPlan> plan = events.currentPaymentPlan(dossierId);
-        if (plan.isEmpty()) {
-            return Optional.empty();
-        }
-        PaymentPlan.Progress progress = plan.get()
-                .progress(payments.paidSince(dossierId, plan.get().since()), graceDays, today);
-        if (progress.missed()) {
+        Optional<PaymentPlan.Progress> progress = progress(dossierId, graceDays, today);
+        if (progress.isPresent() && progress.get().missed()) {
             invoices.changeStatusInDossier(dossierId, Set.of(InvoiceStatus.PAYMENT_PLAN), InvoiceStatus.OPEN);
-            return Optional.empty();
         }
-        return Optional.ofNullable(progress.nextCheck());
+        return progress.map(PaymentPlan.Progress::nextCheck);
     }
 }
