@@ -2,9 +2,12 @@ package fr.recouvrement.dossier;
 
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.debtor.DebtorType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,13 +44,22 @@ public class DossierRepository {
 
     public Optional<DossierRow> findByNumber(String number) {
         return jdbc.sql("select " + COLUMNS + " from recouvrement.dossier where number = ?").param(number)
-                .query((rs, row) -> new DossierRow(rs.getLong("id"), rs.getString("number"), rs.getLong("debtor_id"),
-                        DossierStatus.valueOf(rs.getString("status")), rs.getObject("origin_date", LocalDate.class),
-                        rs.getString("stage"), rs.getObject("opened_at", OffsetDateTime.class),
-                        rs.getObject("closed_at", OffsetDateTime.class), rs.getString("closing_reason"),
-                        rs.getObject("promise_until", LocalDate.class), rs.getObject("on_hold_since", LocalDate.class),
-                        rs.getInt("hold_days"), rs.getObject("notice_received_on", LocalDate.class)))
-                .optional();
+                .query(DossierRepository::map).optional();
+    }
+
+    /** The dossiers not closed yet, oldest first. */
+    public List<DossierRow> findNotClosed() {
+        return jdbc.sql("select " + COLUMNS + " from recouvrement.dossier where status <> 'CLOSED' order by id")
+                .query(DossierRepository::map).list();
+    }
+
+    private static DossierRow map(ResultSet rs, int row) throws SQLException {
+        return new DossierRow(rs.getLong("id"), rs.getString("number"), rs.getLong("debtor_id"),
+                DossierStatus.valueOf(rs.getString("status")), rs.getObject("origin_date", LocalDate.class),
+                rs.getString("stage"), rs.getObject("opened_at", OffsetDateTime.class),
+                rs.getObject("closed_at", OffsetDateTime.class), rs.getString("closing_reason"),
+                rs.getObject("promise_until", LocalDate.class), rs.getObject("on_hold_since", LocalDate.class),
+                rs.getInt("hold_days"), rs.getObject("notice_received_on", LocalDate.class));
     }
 
     /** The dossier a process instance runs for (its business key), which must exist. */

@@ -8,16 +8,12 @@ import static fr.recouvrement.dunning.DossierVariables.PRESCRIBED;
 import static fr.recouvrement.dunning.DossierVariables.ROUTE;
 
 import fr.recouvrement.dossier.DossierRepository;
-import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
-import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.money.Euros;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +23,15 @@ public class JudicialHandoff {
 
     private final DossierRepository dossiers;
     private final InvoiceRepository invoices;
-    private final InvoiceLegalAmounts legalAmounts;
+    private final JudicialInputs judicialInputs;
     private final DossierClosing closing;
     private final Clock clock;
 
-    public JudicialHandoff(DossierRepository dossiers, InvoiceRepository invoices, InvoiceLegalAmounts legalAmounts,
+    public JudicialHandoff(DossierRepository dossiers, InvoiceRepository invoices, JudicialInputs judicialInputs,
             DossierClosing closing, Clock clock) {
         this.dossiers = dossiers;
         this.invoices = invoices;
-        this.legalAmounts = legalAmounts;
+        this.judicialInputs = judicialInputs;
         this.closing = closing;
         this.clock = clock;
     }
@@ -46,20 +42,13 @@ public class JudicialHandoff {
      */
     public void prepareJudicial(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
-        List<InvoiceView> dossierInvoices = invoices.findByDossier(dossier.id());
-        List<InvoiceView> claimed = legalAmounts.complete(dossierInvoices).stream()
-                .filter(i -> i.status().claimed() && i.balance().signum() > 0).toList();
-        LocalDate today = LocalDate.now(clock);
-        boolean prescribed = !claimed.isEmpty() && claimed.stream().allMatch(i -> i.prescriptionDate().isBefore(today));
-        BigDecimal amount = claimed.stream().filter(i -> !i.prescriptionDate().isBefore(today))
-                .map(i -> i.balance().add(i.penalties() == null ? BigDecimal.ZERO : i.penalties()))
-                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        JudicialInputs.Inputs inputs = judicialInputs.of(dossier.id(), LocalDate.now(clock));
         // "Vérifier le débiteur" asked BODACC just before (false when the check is switched off).
         execution.setVariable(INSOLVENT, DossierVariables.isTrue(execution, INSOLVENT));
-        execution.setVariable(PRESCRIBED, prescribed);
-        execution.setVariable(DISPUTED, dossierInvoices.stream().anyMatch(i -> i.status() == InvoiceStatus.DISPUTED));
-        execution.setVariable(AMOUNT_DUE, amount.doubleValue());
-        execution.setVariable(AMOUNT_DUE_TEXT, Euros.format(amount));
+        execution.setVariable(PRESCRIBED, inputs.prescribed());
+        execution.setVariable(DISPUTED, inputs.disputed());
+        execution.setVariable(AMOUNT_DUE, inputs.amountClaimed().doubleValue());
+        execution.setVariable(AMOUNT_DUE_TEXT, Euros.format(inputs.amountClaimed()));
         dossiers.moveToStage(dossier.number(), "JUDICIAIRE");
     }
 

@@ -1,0 +1,5 @@
+// Cockpit's configuration (an ES module in 7.24). Camunda's default file sets nothing; this one adds Recouvrement's
+// pages, served from the same folder (app/cockpit/scripts/recouvrement-plugin.js).
+export default {
+  customScripts: ['scripts/recouvrement-plugin']
+};
