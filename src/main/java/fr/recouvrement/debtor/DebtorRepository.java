@@ -46,7 +46,7 @@ public class DebtorRepository {
                 .param("type", debtor.type().name())
                 .param("siren", debtor.siren())
                 .param("name", debtor.name())
-                .param("segment", debtor.segment().name())
+                .param("segment", debtor.segment())
                 .param("email", debtor.email())
                 .param("phone", debtor.phone())
                 .param("line1", debtor.address().line1())
@@ -70,7 +70,7 @@ public class DebtorRepository {
     static Debtor map(ResultSet rs, int row) throws SQLException {
         return new Debtor(rs.getLong("id"), new DebtorDetails(
                 DebtorType.valueOf(rs.getString("type")), rs.getString("siren"), rs.getString("name"),
-                Segment.valueOf(rs.getString("segment")), rs.getString("email"), rs.getString("phone"),
+                rs.getString("segment"), rs.getString("email"), rs.getString("phone"),
                 new Address(rs.getString("address_line1"), rs.getString("address_line2"),
                         rs.getString("postal_code"), rs.getString("city"), rs.getString("country"))));
     }

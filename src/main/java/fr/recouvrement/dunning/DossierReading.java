@@ -74,7 +74,7 @@ public class DossierReading {
         execution.setVariable(DEBTOR_PHONE, debtor.phone() == null ? "" : debtor.phone());
         execution.setVariable(DEBTOR_EMAIL, debtor.email());
         execution.setVariable(DEBTOR_TYPE, debtor.type().name());
-        execution.setVariable(SEGMENT, debtor.segment().name());
+        execution.setVariable(SEGMENT, debtor.segment());
         // The DMN compares amounts to thresholds; forms show the exact amount as French text.
         execution.setVariable(AMOUNT_DUE, due.doubleValue());
         execution.setVariable(AMOUNT_DUE_TEXT, Euros.format(due));

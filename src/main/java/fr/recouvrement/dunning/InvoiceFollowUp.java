@@ -58,7 +58,7 @@ public class InvoiceFollowUp {
         InvoiceView invoice = invoice(execution);
         execution.setVariable(DEBTOR_NAME, invoice.debtor().name());
         execution.setVariable(DEBTOR_TYPE, invoice.debtor().type().name());
-        execution.setVariable(SEGMENT, invoice.debtor().segment().name());
+        execution.setVariable(SEGMENT, invoice.debtor().segment());
         // The DMN compares amounts to thresholds; the ledger keeps the exact BigDecimal.
         execution.setVariable(AMOUNT_DUE, invoice.balance().doubleValue());
         execution.setVariable(DUE_DATE, invoice.dueDate().toString());

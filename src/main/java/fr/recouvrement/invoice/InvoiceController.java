@@ -4,6 +4,7 @@ import fr.recouvrement.api.ConflictException;
 import fr.recouvrement.api.FieldProblem;
 import fr.recouvrement.api.InvalidInputException;
 import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.debtor.SegmentCatalogue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -30,12 +31,14 @@ public class InvoiceController {
     private final InvoiceRegistration registration;
     private final InvoiceRepository invoices;
     private final InvoiceLegalAmounts legalAmounts;
+    private final SegmentCatalogue segments;
 
     public InvoiceController(InvoiceRegistration registration, InvoiceRepository invoices,
-            InvoiceLegalAmounts legalAmounts) {
+            InvoiceLegalAmounts legalAmounts, SegmentCatalogue segments) {
         this.registration = registration;
         this.invoices = invoices;
         this.legalAmounts = legalAmounts;
+        this.segments = segments;
     }
 
     @PostMapping
@@ -43,7 +46,8 @@ public class InvoiceController {
             description = "201 pour une nouvelle facture ; 200 si la même facture est déjà enregistrée (rien n'est"
                     + " créé) ; 409 si le numéro est déjà pris par une facture différente ; 400 avec chaque erreur.")
     public ResponseEntity<InvoiceView> register(@RequestBody InvoiceRequest request) {
-        InvoiceValidator.Result checked = InvoiceValidator.validate(request.toRaw(), InputFormat.API);
+        InvoiceValidator.Result checked = InvoiceValidator.validate(request.toRaw(), InputFormat.API,
+                segments.current());
         if (!checked.isValid()) {
             List<FieldProblem> problems = checked.problems().stream()
                     .map(problem -> new FieldProblem(problem.field().jsonPath(), problem.message())).toList();

@@ -1,6 +1,8 @@
 package fr.recouvrement.invoice;
 
 import fr.recouvrement.debtor.DebtorRepository;
+import fr.recouvrement.debtor.KnownSegments;
+import fr.recouvrement.debtor.SegmentCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -28,16 +30,18 @@ public class InvoiceImport {
     private final InvoiceRegistration registration;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
+    private final SegmentCatalogue segments;
     private final long maxBytes;
 
     public InvoiceImport(InvoiceRepository invoices, DebtorRepository debtors, InvoiceRegistration registration,
-            RuntimeService runtime, TransactionTemplate transaction,
+            RuntimeService runtime, TransactionTemplate transaction, SegmentCatalogue segments,
             @Value("${recouvrement.import.max-bytes:52428800}") long maxBytes) {
         this.invoices = invoices;
         this.debtors = debtors;
         this.registration = registration;
         this.runtime = runtime;
         this.transaction = transaction;
+        this.segments = segments;
         this.maxBytes = maxBytes;
     }
 
@@ -47,7 +51,8 @@ public class InvoiceImport {
 
     public ImportReport importCsv(InputStream body) throws IOException {
         try (CsvInvoiceFile file = CsvInvoiceFile.receive(body, maxBytes)) {
-            Run run = new Run(file);
+            // Read once per file: every row is checked against the same scenario version, at one query per file.
+            Run run = new Run(file, segments.current());
             file.forEachRow(run::accept);
             run.flush();
             return new ImportReport(run.imported, run.duplicates, run.rejected, run.warnings);
@@ -65,6 +70,7 @@ public class InvoiceImport {
     private final class Run {
 
         private final CsvInvoiceFile file;
+        private final KnownSegments knownSegments;
         /** Numbers met so far in this file, with their line and values, to tell duplicates from conflicts. */
         private final Map<String, Pending> seen = new HashMap<>();
         private final List<Pending> batch = new ArrayList<>();
@@ -73,12 +79,14 @@ public class InvoiceImport {
         private int imported;
         private int duplicates;
 
-        Run(CsvInvoiceFile file) {
+        Run(CsvInvoiceFile file, KnownSegments knownSegments) {
             this.file = file;
+            this.knownSegments = knownSegments;
         }
 
         void accept(CsvInvoiceFile.Row row) {
-            InvoiceValidator.Result result = InvoiceValidator.validate(row.invoice(), InputFormat.CSV);
+            InvoiceValidator.Result result = InvoiceValidator.validate(row.invoice(), InputFormat.CSV,
+                    knownSegments);
             if (!result.isValid()) {
                 result.problems().forEach(problem -> reject(row.line(), problem.field(), problem.message()));
                 return;

@@ -3,7 +3,6 @@ package fr.recouvrement.invoice;
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorType;
-import fr.recouvrement.debtor.Segment;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -227,7 +226,7 @@ public class InvoiceRepository {
                 rs.getString("stage"),
                 rs.getString("dossier_number"),
                 new InvoiceView.DebtorView(rs.getLong("debtor_id"), DebtorType.valueOf(rs.getString("debtor_type")),
-                        rs.getString("siren"), rs.getString("debtor_name"), Segment.valueOf(rs.getString("segment")),
+                        rs.getString("siren"), rs.getString("debtor_name"), rs.getString("segment"),
                         rs.getString("email"), rs.getString("phone"),
                         new Address(rs.getString("address_line1"), rs.getString("address_line2"),
                                 rs.getString("postal_code"), rs.getString("city"), rs.getString("country"))),

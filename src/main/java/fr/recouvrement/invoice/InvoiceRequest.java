@@ -19,7 +19,11 @@ public record InvoiceRequest(
 
     /** The debtor of the invoice. {@code siren} is required for B2B. */
     public record Debtor(
-            String name, String siren, String type, String segment, String email, String phone, Address address) {
+            String name, String siren, String type,
+            @Schema(example = "PME", description = "Un segment que nomme la décision DMN scenario-recouvrement déployée,"
+                    + " en majuscules ou non")
+            String segment,
+            String email, String phone, Address address) {
     }
 
     /** A postal address; {@code country} is an ISO code, FR by default in the examples. */

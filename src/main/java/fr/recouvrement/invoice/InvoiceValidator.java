@@ -22,7 +22,7 @@ import fr.recouvrement.calendar.Dates;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorDetails;
 import fr.recouvrement.debtor.DebtorType;
-import fr.recouvrement.debtor.Segment;
+import fr.recouvrement.debtor.KnownSegments;
 import fr.recouvrement.debtor.Siren;
 import fr.recouvrement.money.Amounts;
 import java.math.BigDecimal;
@@ -69,7 +69,8 @@ public final class InvoiceValidator {
         }
     }
 
-    public static Result validate(RawInvoice raw, InputFormat format) {
+    /** @param segments the segments the deployed scenario names (debtor/SegmentCatalogue) */
+    public static Result validate(RawInvoice raw, InputFormat format, KnownSegments segments) {
         List<Problem> problems = new ArrayList<>();
 
         String number = raw.get(NUMBER);
@@ -95,7 +96,7 @@ public final class InvoiceValidator {
         String description = raw.get(DESCRIPTION);
         maxLength(DESCRIPTION, description, 500, problems);
 
-        DebtorDetails debtor = debtor(raw, problems);
+        DebtorDetails debtor = debtor(raw, segments, problems);
 
         if (!problems.isEmpty()) {
             return new Result(null, List.of(), List.copyOf(problems));
@@ -104,11 +105,11 @@ public final class InvoiceValidator {
         return new Result(invoice, warnings(invoice), List.of());
     }
 
-    private static DebtorDetails debtor(RawInvoice raw, List<Problem> problems) {
+    private static DebtorDetails debtor(RawInvoice raw, KnownSegments segments, List<Problem> problems) {
         String name = required(raw, DEBTOR_NAME, "Le nom du débiteur est obligatoire.", problems);
         maxLength(DEBTOR_NAME, name, 200, problems);
         DebtorType type = choice(raw, TYPE, DebtorType.class, "Le type de débiteur", problems);
-        Segment segment = choice(raw, SEGMENT, Segment.class, "Le segment", problems);
+        String segment = segment(raw, segments, problems);
 
         String siren = raw.get(SIREN);
         if (siren != null) {
@@ -202,6 +203,25 @@ public final class InvoiceValidator {
             problems.add(new Problem(field, label + " doit valoir " + allowed + "."));
             return null;
         }
+    }
+
+    /**
+     * A segment the deployed scenario DMN names, read in any case like the other choices and returned in the DMN's
+     * spelling (the DMN compares strings exactly); the message lists the known ones.
+     */
+    private static String segment(RawInvoice raw, KnownSegments segments, List<Problem> problems) {
+        String known = segments.values().isEmpty() ? "le scénario de recouvrement déployé n'en nomme aucun"
+                : "segments connus du scénario de recouvrement déployé : " + segments.listed();
+        String value = raw.get(SEGMENT);
+        if (value == null) {
+            problems.add(new Problem(SEGMENT, "Le segment est obligatoire (" + known + ")."));
+            return null;
+        }
+        Optional<String> segment = segments.find(value);
+        if (segment.isEmpty()) {
+            problems.add(new Problem(SEGMENT, "Le segment « " + value + " » est inconnu ; " + known + "."));
+        }
+        return segment.orElse(null);
     }
 
     private static LocalDate date(RawInvoice raw, InvoiceField field, InputFormat format, List<Problem> problems,

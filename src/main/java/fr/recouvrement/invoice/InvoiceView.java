@@ -6,7 +6,6 @@ import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.Debtor;
 import fr.recouvrement.debtor.DebtorDetails;
 import fr.recouvrement.debtor.DebtorType;
-import fr.recouvrement.debtor.Segment;
 import fr.recouvrement.penalties.LegalAmounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -40,7 +39,9 @@ public record InvoiceView(
 
     /** The invoice's debtor. */
     public record DebtorView(
-            long id, DebtorType type, @Schema(example = "552081317") String siren, String name, Segment segment,
+            long id, DebtorType type, @Schema(example = "552081317") String siren, String name,
+            @Schema(example = "PME", description = "Un segment que nomme la décision DMN scenario-recouvrement déployée")
+            String segment,
             String email, String phone, Address address) {
 
         public static DebtorView of(Debtor debtor) {

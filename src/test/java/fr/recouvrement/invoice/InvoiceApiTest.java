@@ -239,6 +239,49 @@ class InvoiceApiTest {
     }
 
     @Test
+    void aSegmentTheScenarioDoesNotNameIsRefusedWithTheKnownOnesAndNothingIsStored() {
+        String number = newNumber();
+        ObjectNode body = invoice(number);
+        debtor(body).put("segment", "VIP");
+
+        ResponseEntity<JsonNode> response = post(body);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode errors = response.getBody().get("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("field").asText()).isEqualTo("debtor.segment");
+        assertThat(errors.get(0).get("message").asText()).isEqualTo("Le segment « VIP » est inconnu ; segments connus"
+                + " du scénario de recouvrement déployé : FIDELE, GRAND_COMPTE, MAUVAIS_PAYEUR, PME.");
+        assertThat(countInvoices(number)).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+    }
+
+    @Test
+    void aSegmentIsReadInAnyCaseAndStoredAsTheScenarioWritesIt() {
+        ObjectNode body = invoice(newNumber());
+        debtor(body).put("siren", "732829320").put("segment", " mauvais_payeur ");
+
+        ResponseEntity<JsonNode> response = post(body);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody().at("/debtor/segment").asText()).isEqualTo("MAUVAIS_PAYEUR");
+    }
+
+    @Test
+    void theOpenApiDocumentGivesTheSegmentAsTextWithAnExample() {
+        JsonNode schemas = http.getForObject("/v3/api-docs", JsonNode.class).get("components").get("schemas");
+
+        for (String schema : new String[] {"DebtorView", "Debtor"}) {
+            JsonNode segment = schemas.at("/" + schema + "/properties/segment");
+            assertThat(segment.get("type").asText()).as(schema).isEqualTo("string");
+            assertThat(segment.get("example").asText()).as(schema).isEqualTo("PME");
+            // The DMN, not the document, lists the segments.
+            assertThat(segment.has("enum")).as(schema).isFalse();
+        }
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() {
         ObjectNode body = invoice(newNumber()).put("amount", "-1").put("currency", "GBP");
         debtor(body).put("siren", "123").put("email", "nope");

@@ -121,6 +121,27 @@ class InvoiceImportTest {
         assertThat(b.get("currency").asText()).isEqualTo("EUR");
     }
 
+    @Test
+    void aRowWhoseSegmentTheScenarioDoesNotNameIsRejectedOnItsColumn() {
+        String header = "Number;IssueDate;DueDate;Amount;Currency;DebtorName;Type;SEGMENT;Email;Line1;PostalCode;City;Country";
+        String csv = header + "\n"
+                + prefix + "-A;2026-10-01;2026-10-31;45;EUR;Jeanne Martin;B2C;fidele;jeanne@example.fr;3 rue Haute;69001;Lyon;FR\n"
+                + prefix + "-B;2026-10-01;2026-10-31;45;EUR;Jean Petit;B2C;VIP;jean@example.fr;3 rue Haute;69001;Lyon;FR\n";
+
+        ResponseEntity<JsonNode> response = upload(csv);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode report = response.getBody();
+        assertThat(report.get("imported").asInt()).isEqualTo(1);
+        assertThat(report.get("rejected")).extracting(r -> r.get("line").asInt(), r -> r.get("field").asText())
+                .containsExactly(tuple(3, "SEGMENT"));
+        assertThat(messageFor(report, 3)).isEqualTo("Le segment « VIP » est inconnu ; segments connus du scénario de"
+                + " recouvrement déployé : FIDELE, GRAND_COMPTE, MAUVAIS_PAYEUR, PME.");
+        assertThat(stored(prefix + "-B")).isZero();
+        assertThat(http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + prefix + "-A", JsonNode.class)
+                .at("/debtor/segment").asText()).isEqualTo("FIDELE");
+    }
+
     private static String messageFor(JsonNode report, int line) {
         for (JsonNode rejection : report.get("rejected")) {
             if (rejection.get("line").asInt() == line) {
