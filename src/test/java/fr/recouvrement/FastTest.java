@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * A test of the fast layer: no Spring context, no PostgreSQL, no server, so that {@code ./mvnw test -Pfast} checks a
- * change in seconds. Everything else is the slow, full-stack layer.
+ * A test of the fast layer: no Spring context, no database server, no mail server. {@code ./mvnw test -Pfast} runs
+ * these alone; a plain build runs them first, in a JVM of their own, then the Spring tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

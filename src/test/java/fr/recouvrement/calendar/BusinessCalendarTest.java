@@ -2,11 +2,13 @@ package fr.recouvrement.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.recouvrement.FastTest;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@FastTest
 class BusinessCalendarTest {
 
     private final BusinessCalendar calendar = new BusinessCalendar(false);

@@ -2,11 +2,13 @@ package fr.recouvrement.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.recouvrement.FastTest;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@FastTest
 class FrenchHolidaysTest {
 
     @ParameterizedTest(name = "{0}: Easter {1}, Ascension {2}, Whit Monday {3}")

@@ -2,9 +2,11 @@ package fr.recouvrement.debtor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.recouvrement.FastTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@FastTest
 class SirenTest {
 
     @ParameterizedTest(name = "SIREN {0}: {1}")

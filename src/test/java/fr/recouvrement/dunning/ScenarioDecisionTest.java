@@ -1,24 +1,55 @@
 package fr.recouvrement.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
-import fr.recouvrement.RecouvrementSpringTest;
+import fr.recouvrement.FastTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The default scenario of docs/architecture.md §3, as bpmn/scenario-recouvrement.dmn gives it for every segment and
- * type.
+ * bpmn/scenario-recouvrement.dmn and bpmn/voie-judiciaire.dmn as the files say, on a DMN engine of their own: the
+ * default scenario of docs/architecture.md §3 for every segment and type, the judicial routes in their order, and the rules an
+ * analyst may edit kept consistent.
  */
-@RecouvrementSpringTest
+@FastTest
 class ScenarioDecisionTest {
 
-    @Autowired
-    DecisionService decisions;
+    private static final Path SCENARIO = Path.of("bpmn", "scenario-recouvrement.dmn");
+    private static final Path ROUTES = Path.of("bpmn", "voie-judiciaire.dmn");
+    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private static final DmnDecision SCENARIO_DECISION = parse("scenario-recouvrement", SCENARIO);
+    private static final DmnDecision ROUTE_DECISION = parse("voie-judiciaire", ROUTES);
+
+    private static DmnDecision parse(String key, Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return DMN.parseDecision(key, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @ParameterizedTest(name = "{0} {1} {2} EUR: {3} relances at J+{4}/{5}/{6}, notice J+{7} within {8} days, approval {9}")
     @CsvSource(nullValues = "-", value = {
@@ -36,7 +67,7 @@ class ScenarioDecisionTest {
     })
     void everySegmentAndTypeHasItsLadder(String segment, String type, double amount, int count, int r1, int r2,
             Integer r3, int notice, int deadline, boolean approval, int grace, int minDays, String channel3) {
-        DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey("scenario-recouvrement",
+        DmnDecisionRuleResult result = DMN.evaluateDecisionTable(SCENARIO_DECISION,
                 Map.of("segment", segment, "debtorType", type, "amountDue", amount)).getSingleResult();
 
         assertThat(result.<Integer>getEntry("relanceCount")).isEqualTo(count);
@@ -53,8 +84,78 @@ class ScenarioDecisionTest {
         assertThat(result.<String>getEntry("relance1Channel")).isEqualTo("EMAIL");
         assertThat(result.<String>getEntry("relance2Channel")).isEqualTo("EMAIL");
         assertThat(result.<String>getEntry("relance3Channel")).isEqualTo(channel3);
-        // The notice comes after the last relance, on every rule an analyst may edit.
-        assertThat(notice).isGreaterThan(r3 == null ? r2 : r3);
+    }
+
+    /**
+     * Every rule of the table, as an analyst may edit it in the Modeler, not only those the cases above reach: relances
+     * on increasing days, the notice after the last of them, and as many relances as {@code relanceCount} says (the
+     * diagram sends a third relance when it says 3).
+     */
+    @Test
+    void everyRuleSendsItsRelancesInOrderThenTheNotice() throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<Rule> rules = scenarioRules();
+        assertThat(rules).isNotEmpty();
+        for (Rule rule : rules) {
+            Map<String, String> out = outputsByName(rule);
+            Integer r1 = day(out, "relance1Day");
+            Integer r2 = day(out, "relance2Day");
+            Integer r3 = day(out, "relance3Day");
+            Integer notice = day(out, "noticeDay");
+            Integer count = day(out, "relanceCount");
+            String id = "rule " + rule.getId() + ": ";
+            if (r1 == null || r2 == null || notice == null || count == null) {
+                problems.add(id + "relance1Day, relance2Day, noticeDay and relanceCount are required");
+                continue;
+            }
+            if (r1 >= r2 || r3 != null && r2 >= r3) {
+                problems.add(id + "relance days do not increase: " + r1 + ", " + r2 + ", " + r3);
+            }
+            int last = r3 == null ? r2 : r3;
+            if (notice <= last) {
+                problems.add(id + "the notice (J+" + notice + ") is not after the last relance (J+" + last + ")");
+            }
+            long days = Stream.of(r1, r2, r3).filter(Objects::nonNull).count();
+            if (count != days) {
+                problems.add(id + "relanceCount " + count + " but " + days + " relance days");
+            }
+            // A third relance needs a channel to go out on, and only a third relance has one.
+            if ((r3 == null) != "null".equals(out.get("relance3Channel"))) {
+                problems.add(id + "relance3Channel " + out.get("relance3Channel") + " with relance3Day " + r3);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static List<Rule> scenarioRules() throws IOException {
+        try (InputStream in = Files.newInputStream(SCENARIO)) {
+            DecisionTable table = Dmn.readModelFromStream(in).getModelElementById("scenario-recouvrement-table");
+            return List.copyOf(table.getRules());
+        }
+    }
+
+    /** A rule's output entries by output name: entries come in the order of the table's outputs. */
+    private static Map<String, String> outputsByName(Rule rule) {
+        DecisionTable table = (DecisionTable) rule.getParentElement();
+        Map<String, String> byName = new HashMap<>();
+        Iterator<OutputEntry> entries = rule.getOutputEntries().iterator();
+        for (Output output : table.getOutputs()) {
+            byName.put(output.getName(), entries.next().getText().getTextContent().trim());
+        }
+        return byName;
+    }
+
+    /** A day, or a count, as the table writes it: a plain number, or null (or empty) for none. */
+    private static Integer day(Map<String, String> outputs, String name) {
+        String text = Objects.requireNonNull(outputs.get(name), () -> "no output " + name);
+        if (text.isEmpty() || "null".equals(text)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            return fail("%s must be a plain number, found %s", name, text);
+        }
     }
 
     @ParameterizedTest(name = "insolvent={0} prescribed={1} disputed={2} {3} EUR -> {4}")
@@ -68,7 +169,7 @@ class ScenarioDecisionTest {
     })
     void judicialRoutesInTheirPriorityOrder(boolean insolvent, boolean prescribed, boolean disputed, double amount,
             String route) {
-        DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey("voie-judiciaire",
+        DmnDecisionRuleResult result = DMN.evaluateDecisionTable(ROUTE_DECISION,
                 Map.of("insolvent", insolvent, "prescribed", prescribed, "disputed", disputed, "amountDue", amount,
                         "debtorType", "B2B")).getSingleResult();
 

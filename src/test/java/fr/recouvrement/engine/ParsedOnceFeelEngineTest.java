@@ -3,6 +3,7 @@ package fr.recouvrement.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.recouvrement.FastTest;
 import java.util.List;
 import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.junit.jupiter.api.Test;
 
 /** The parsed-once engine answers as Camunda's own FEEL engine does, whatever it parsed before. */
+@FastTest
 class ParsedOnceFeelEngineTest {
 
     final ParsedOnceFeelEngine parsedOnce = new ParsedOnceFeelEngine(List.of());

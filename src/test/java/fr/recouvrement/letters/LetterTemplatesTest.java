@@ -3,6 +3,7 @@ package fr.recouvrement.letters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.recouvrement.FastTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The legal team's own wording, from a folder, without a rebuild; and data that is never markup. */
+@FastTest
 class LetterTemplatesTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package fr.recouvrement.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.recouvrement.FastTest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /** Letters printed one after the other, and by several job threads at once, each with its fonts embedded. */
+@FastTest
 class PdfPrinterTest {
 
     final PdfPrinter printer = new PdfPrinter();

@@ -2,10 +2,12 @@ package fr.recouvrement.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.recouvrement.FastTest;
 import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@FastTest
 class EurosTest {
 
     @ParameterizedTest

@@ -3,9 +3,11 @@ package fr.recouvrement.penalties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.recouvrement.FastTest;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
+@FastTest
 class HalfYearTest {
 
     @Test

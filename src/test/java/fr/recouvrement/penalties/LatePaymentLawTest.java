@@ -3,6 +3,7 @@ package fr.recouvrement.penalties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.recouvrement.FastTest;
 import fr.recouvrement.debtor.DebtorType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** docs/droit-francais.md §1, §3, §5, each case with its hand computation beside it. */
+@FastTest
 class LatePaymentLawTest {
 
     /**

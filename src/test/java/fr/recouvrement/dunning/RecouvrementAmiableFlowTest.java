@@ -1,0 +1,459 @@
+package fr.recouvrement.dunning;
+
+import static fr.recouvrement.FastEngine.at9;
+import static fr.recouvrement.FastEngine.sets;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import fr.recouvrement.DiagramBeans;
+import fr.recouvrement.FastEngine;
+import fr.recouvrement.FastTest;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * bpmn/recouvrement-amiable.bpmn on the fast engine, with the real DMNs and the real "Vérifier le débiteur" it calls:
+ * the conciliation call, the prescription watch and the ladder run side by side until a payment, a decision or the
+ * legal team ends the dossier. The beans are mocks; what they would decide is set by each test.
+ */
+@FastTest
+class RecouvrementAmiableFlowTest {
+
+    // verification-debiteur runs here as called, and is covered path by path by its own flow test.
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension engine = FastEngine.extension("verification-debiteur");
+
+    /** The date each step's planning gives: distinct, so that a timer carrying another step's date fails. */
+    static final Map<String, Date> STEP_AT = Map.of(
+            "RELANCE_1", at9("2026-11-23"), "RELANCE_2", at9("2026-12-01"), "RELANCE_3", at9("2026-12-16"),
+            "MISE_EN_DEMEURE", at9("2026-12-31"));
+    static final Date CALL_DUE = at9("2026-11-25");
+    static final Date TASK_DUE = at9("2026-11-26");
+    static final Date PRESCRIPTION_WARNING = at9("2031-08-25");
+    static final Date NOTICE_DEADLINE_ENDS = at9("2027-01-11");
+
+    DiagramBeans.DossierReading reading;
+    DiagramBeans.LadderSteps ladder;
+    DiagramBeans.NoticeTracking notice;
+    DiagramBeans.JudicialHandoff judicial;
+    DiagramBeans.DossierClosing closing;
+    DiagramBeans.PrescriptionWatch prescription;
+    DiagramBeans.JudicialFile judicialFile;
+    DiagramBeans.EventReporting events;
+    DiagramBeans.TaskEscalation escalation;
+    DiagramBeans.DebtorChecks checks;
+
+    @BeforeEach
+    void deploy() {
+        FastEngine.deploy(engine, "recouvrement-amiable.bpmn", "verification-debiteur.bpmn", "scenario-recouvrement.dmn",
+                "voie-judiciaire.dmn");
+        reading = FastEngine.mockBean("dossierReading", DiagramBeans.DossierReading.class);
+        ladder = FastEngine.mockBean("ladderSteps", DiagramBeans.LadderSteps.class);
+        notice = FastEngine.mockBean("noticeTracking", DiagramBeans.NoticeTracking.class);
+        judicial = FastEngine.mockBean("judicialHandoff", DiagramBeans.JudicialHandoff.class);
+        closing = FastEngine.mockBean("dossierClosing", DiagramBeans.DossierClosing.class);
+        prescription = FastEngine.mockBean("prescriptionWatch", DiagramBeans.PrescriptionWatch.class);
+        judicialFile = FastEngine.mockBean("judicialFile", DiagramBeans.JudicialFile.class);
+        events = FastEngine.mockBean("eventReporting", DiagramBeans.EventReporting.class);
+        escalation = FastEngine.mockBean("taskEscalation", DiagramBeans.TaskEscalation.class);
+        checks = FastEngine.mockBean("debtorChecks", DiagramBeans.DebtorChecks.class);
+
+        // What the beans answer unless a test says otherwise: nothing postponed, nothing settled, a debtor in business.
+        when(reading.taskDue(any())).thenReturn(TASK_DUE);
+        doAnswer(sets("conciliationDueAt", CALL_DUE)).when(reading).startConciliation(any());
+        doAnswer(call -> {
+            call.<DelegateExecution>getArgument(0).setVariable("stepAt", STEP_AT.get(call.<String>getArgument(1)));
+            return null;
+        }).when(ladder).planStep(any(), anyString());
+        doAnswer(sets("stepPostponed", false)).when(ladder).sendStep(any(), anyString());
+        doAnswer(sets("prescriptionWarningAt", PRESCRIPTION_WARNING)).when(prescription).planPrescriptionWarning(any());
+        doAnswer(sets("noticeDeadlineEndsAt", NOTICE_DEADLINE_ENDS)).when(notice).recordReceipt(any());
+        doAnswer(sets("prescribed", false, "disputed", false)).when(judicial).prepareJudicial(any());
+        debtorIs("ACTIVE", false);
+    }
+
+    /** A dossier opened for this debtor, read in the job after its opening; the scenario DMN decides its ladder. */
+    ProcessInstance open(String segment, String debtorType, double amountDue) {
+        doAnswer(sets("debtorName", "Total Négoce", "segment", segment, "debtorType", debtorType, "amountDue", amountDue,
+                "settled", false)).when(reading).load(any());
+        ProcessInstance dossier = runtimeService().createProcessInstanceByKey("recouvrement-amiable").businessKey("D-1")
+                .setVariable("dossierNumber", "D-1").execute();
+        assertThat(dossier).isWaitingAtExactly("DossierOuvert");
+        execute(job("DossierOuvert", dossier));
+        return dossier;
+    }
+
+    /** What "Vérifier le débiteur" finds in the registers. */
+    void debtorIs(String registryStatus, boolean insolvent) {
+        doAnswer(sets("registryStatus", registryStatus, "debtorReview", "NON_REQUISE")).when(checks).consultRegistry(any());
+        doAnswer(sets("insolvent", insolvent, "declarationDueAt", at9("2027-01-25"))).when(checks).consultBodacc(any());
+    }
+
+    /** The step is postponed once (a promise, a hold) and planned again for that day. */
+    void postponedOnce(String step, String laterDay) {
+        doAnswer(sets("stepPostponed", true)).doAnswer(sets("stepPostponed", false)).when(ladder).sendStep(any(), eq(step));
+        doAnswer(sets("stepAt", STEP_AT.get(step))).doAnswer(sets("stepAt", at9(laterDay))).when(ladder)
+                .planStep(any(), eq(step));
+    }
+
+    /** The timer waits for the date the bean planned; then its day comes. */
+    static void passTimer(ProcessInstance dossier, String timer, Date plannedAt) {
+        assertThat(job(timer, dossier)).hasDueDate(plannedAt);
+        execute(job(timer, dossier));
+    }
+
+    static void sendRelances(ProcessInstance dossier, int count) {
+        passTimer(dossier, "DateRelance1", STEP_AT.get("RELANCE_1"));
+        execute(job("PlanifierRelance2", dossier));
+        passTimer(dossier, "DateRelance2", STEP_AT.get("RELANCE_2"));
+        if (count == 3) {
+            execute(job("PlanifierRelance3", dossier));
+            passTimer(dossier, "DateRelance3", STEP_AT.get("RELANCE_3"));
+        }
+    }
+
+    /** The notice's day comes: "Vérifier le débiteur" runs first. */
+    static void noticeDayComes(ProcessInstance dossier) {
+        execute(job("PlanifierMiseEnDemeure", dossier));
+        passTimer(dossier, "DateMiseEnDemeure", STEP_AT.get("MISE_EN_DEMEURE"));
+        checkDebtor(dossier, "VerifierDebiteurAvantMiseEnDemeure");
+    }
+
+    /** The call activity starts "Vérifier le débiteur" in a job; its two registers are asked in jobs of their own. */
+    static void checkDebtor(ProcessInstance dossier, String callActivity) {
+        execute(job(callActivity, dossier));
+        ProcessInstance check = calledProcessInstance("verification-debiteur", dossier);
+        assertThat(check).hasBusinessKey("D-1");
+        execute(job("ConsulterRegistre", check));
+        execute(job("ConsulterBodacc", check));
+    }
+
+    /** The registered letter goes out, comes back signed, and its deadline passes: the dossier goes to court. */
+    static void postNoticeUntilItsDeadline(ProcessInstance dossier) {
+        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 123", "postedOn", "2026-12-31"));
+        execute(job("EnregistrerEnvoi", dossier));
+        assertThat(task("EnregistrerAR", dossier)).hasCandidateGroup("agents-recouvrement");
+        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2027-01-02"));
+        execute(job("EnregistrerReception", dossier));
+        passTimer(dossier, "FinDuDelai", NOTICE_DEADLINE_ENDS);
+        checkDebtor(dossier, "VerifierDebiteurAvantContentieux");
+        execute(job("PreparerContentieux", dossier));
+    }
+
+    static void correlate(String message, Map<String, Object> variables) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey("D-1").setVariables(variables)
+                .correlateAllWithResult();
+    }
+
+    @Test
+    void aPmeGetsTwoRelancesThenTheNoticeWithoutApprovalThenSmallClaimsCourt() {
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+
+        // Three branches: the call, the prescription watch, the ladder.
+        assertThat(dossier).hasPassedInOrder("LireDossier", "DeterminerScenarioDossier", "LancerRecouvrement")
+                .isWaitingAtExactly("AppelConciliation", "AlertePrescription", "DateRelance1");
+        assertThat(job("AlertePrescription", dossier)).hasDueDate(PRESCRIPTION_WARNING);
+        complete(task("AppelConciliation", dossier), withVariables("callOutcome", "PAS_DE_REPONSE"));
+        assertThat(dossier).hasPassed("ConciliationFaite").hasNotPassed("EtablirEcheancier");
+
+        sendRelances(dossier, 2);
+        // A PME gets two relances (DMN), and no approval under 10,000 EUR.
+        assertThat(dossier).hasNotPassed("PlanifierRelance3", "ValiderMiseEnDemeure").hasPassed("RelancesFaites");
+        noticeDayComes(dossier);
+        execute(job("PreparerMiseEnDemeure", dossier));
+
+        assertThat(task("PosterLRAR", dossier)).hasCandidateGroup("agents-recouvrement").hasDueDate(TASK_DUE);
+        // Late posting is reported to the managers; the letter stays with the agents.
+        passTimer(dossier, "RetardPosterLRAR", TASK_DUE);
+        execute(job("SignalerRetardPosterLRAR", dossier));
+        verify(escalation).escalate(any(), eq("PosterLRAR"));
+        assertThat(dossier).hasPassed("RetardSignalePosterLRAR").isWaitingAt("PosterLRAR");
+
+        postNoticeUntilItsDeadline(dossier);
+        verify(notice).recordDispatch(any());
+        // 1,500 EUR, undisputed, not prescribed: small claims (bpmn/voie-judiciaire.dmn).
+        assertThat(dossier).variables().containsEntry("route", "PETITES_CREANCES");
+        execute(job("ConstituerDossierJudiciaire", dossier));
+        assertThat(task("TransmettreJuridique", dossier)).hasCandidateGroup("juridique").hasDueDate(TASK_DUE);
+        complete(task("TransmettreJuridique", dossier), withVariables("routeConfirmed", true));
+        execute(job("CloreTransmis", dossier));
+
+        // The legal team has it: the prescription watch ends with the dossier.
+        assertThat(dossier).isEnded().hasPassedInOrder("ConstituerDossierJudiciaire", "TransmettreJuridique",
+                "CloreTransmis", "TransmisAuJuridique").hasNotPassed("DeciderDossier");
+        verify(ladder).sendStep(any(), eq("RELANCE_1"));
+        verify(ladder).sendStep(any(), eq("RELANCE_2"));
+        verify(ladder).sendStep(any(), eq("MISE_EN_DEMEURE"));
+        verify(ladder, never()).sendStep(any(), eq("RELANCE_3"));
+        verify(judicialFile).build(any());
+        verify(judicial).closeHandedOff(any());
+    }
+
+    @Test
+    void aLargeAccountGetsThreeRelancesAndARefusedNoticeGoesToTheManagersDecision() {
+        postponedOnce("RELANCE_1", "2026-11-30");
+        postponedOnce("RELANCE_3", "2026-12-21");
+        ProcessInstance dossier = open("GRAND_COMPTE", "B2B", 2500.0);
+
+        // A postponed step is planned again, and waits for its new date.
+        passTimer(dossier, "DateRelance1", STEP_AT.get("RELANCE_1"));
+        assertThat(dossier).isWaitingAt("DateRelance1").hasNotPassed("PlanifierRelance2");
+        passTimer(dossier, "DateRelance1", at9("2026-11-30"));
+        execute(job("PlanifierRelance2", dossier));
+        passTimer(dossier, "DateRelance2", STEP_AT.get("RELANCE_2"));
+        execute(job("PlanifierRelance3", dossier));
+        passTimer(dossier, "DateRelance3", STEP_AT.get("RELANCE_3"));
+        execute(job("PlanifierRelance3", dossier));
+        passTimer(dossier, "DateRelance3", at9("2026-12-21"));
+        verify(ladder, times(2)).sendStep(any(), eq("RELANCE_3"));
+
+        // A large account's notice waits for a manager (DMN).
+        assertThat(task("ValiderMiseEnDemeure", dossier)).hasCandidateGroup("managers-recouvrement").hasDueDate(TASK_DUE);
+        complete(task("ValiderMiseEnDemeure", dossier), withVariables("approval", "REFUSEE"));
+        assertThat(task("DeciderDossier", dossier)).hasCandidateGroup("managers-recouvrement");
+        complete(task("DeciderDossier", dossier), withVariables("decision", "ABANDON", "comment", "Client stratégique"));
+        execute(job("CloreParDecision", dossier));
+
+        assertThat(dossier).isEnded().hasPassed("ClosParDecision").hasNotPassed("PlanifierMiseEnDemeure");
+        verify(closing).closeByDecision(any());
+        verify(ladder, never()).sendStep(any(), eq("MISE_EN_DEMEURE"));
+    }
+
+    @Test
+    void anApprovedNoticePostponedIsPlannedAgainAndTheDebtorCheckedAgain() {
+        postponedOnce("RELANCE_2", "2026-12-08");
+        postponedOnce("MISE_EN_DEMEURE", "2027-01-07");
+        // A PME owing more than 10,000 EUR: two relances, then a manager approves the notice (DMN).
+        ProcessInstance dossier = open("PME", "B2B", 12000.0);
+        passTimer(dossier, "DateRelance1", STEP_AT.get("RELANCE_1"));
+        execute(job("PlanifierRelance2", dossier));
+        passTimer(dossier, "DateRelance2", STEP_AT.get("RELANCE_2"));
+        execute(job("PlanifierRelance2", dossier));
+        passTimer(dossier, "DateRelance2", at9("2026-12-08"));
+        complete(task("ValiderMiseEnDemeure", dossier), withVariables("approval", "APPROUVEE"));
+
+        noticeDayComes(dossier);
+        execute(job("PreparerMiseEnDemeure", dossier));
+        execute(job("PlanifierMiseEnDemeure", dossier));
+        passTimer(dossier, "DateMiseEnDemeure", at9("2027-01-07"));
+        checkDebtor(dossier, "VerifierDebiteurAvantMiseEnDemeure");
+        execute(job("PreparerMiseEnDemeure", dossier));
+
+        assertThat(dossier).isWaitingAt("PosterLRAR").hasNotPassed("PlanifierRelance3", "DeciderDossier");
+        // The registers are asked again on the new day: the debtor may have closed meanwhile.
+        assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("verification-debiteur")
+                .superProcessInstanceId(dossier.getId()).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aDebtorInACollectiveProcedureBeforeTheNoticeGoesToTheLegalTeamToDeclareTheClaim() {
+        debtorIs("ACTIVE", true);
+        // A consumer: three relances, no approval (DMN).
+        ProcessInstance dossier = open("PME", "B2C", 300.0);
+        sendRelances(dossier, 3);
+        noticeDayComes(dossier);
+
+        assertThat(task("DeclarerCreance", dossier)).hasCandidateGroup("juridique").hasDueDate(at9("2027-01-25"));
+        complete(task("DeclarerCreance", dossier), withVariables("claimDeclared", true, "declarationReference", "MJ-1"));
+        execute(job("CloreCreanceDeclaree", dossier));
+
+        assertThat(dossier).isEnded().hasPassed("CreanceDeclaree").hasNotPassed("ValiderMiseEnDemeure",
+                "PreparerMiseEnDemeure");
+        verify(judicial).closeDeclared(any());
+        verify(ladder, never()).sendStep(any(), eq("MISE_EN_DEMEURE"));
+    }
+
+    @ParameterizedTest(name = "registry {0}, agent {1}: {2}")
+    @CsvSource(nullValues = "-", value = {
+        "CLOSED,  -,        DeciderDossier, PreparerMiseEnDemeure",
+        "UNKNOWN, DECISION, DeciderDossier, PreparerMiseEnDemeure",
+        "UNKNOWN, CONFIRME, PosterLRAR,     DeciderDossier"
+    })
+    void theNoticeGoesOutOnlyToADebtorTheRegistersOrAnAgentConfirm(String registryStatus, String agentReview,
+            String next, String notPassed) {
+        debtorIs(registryStatus, false);
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+        sendRelances(dossier, 2);
+        noticeDayComes(dossier);
+        if (agentReview != null) {
+            // A company the registry does not know: an agent looks it up, within the called process.
+            ProcessInstance check = calledProcessInstance("verification-debiteur", dossier);
+            complete(task("VerifierDebiteur", check), withVariables("debtorReview", agentReview));
+        }
+        if ("PosterLRAR".equals(next)) {
+            execute(job("PreparerMiseEnDemeure", dossier));
+        }
+
+        assertThat(dossier).isWaitingAt(next).hasNotPassed(notPassed);
+    }
+
+    @Test
+    void aClaimPrescribedByTheDeadlineGoesToTheManagersNotToCourt() {
+        doAnswer(sets("prescribed", true, "disputed", false)).when(judicial).prepareJudicial(any());
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+        sendRelances(dossier, 2);
+        noticeDayComes(dossier);
+        execute(job("PreparerMiseEnDemeure", dossier));
+        postNoticeUntilItsDeadline(dossier);
+
+        assertThat(dossier).isWaitingAt("DeciderDossier").hasPassed("ChoisirVoie").hasNotPassed("ConstituerDossierJudiciaire")
+                .variables().containsEntry("route", "DECISION_MANAGER");
+        verify(judicialFile, never()).build(any());
+    }
+
+    @Test
+    void aLateCallIsReportedAndStaysWithTheAgents() {
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+
+        assertThat(task("AppelConciliation", dossier)).hasCandidateGroup("agents-recouvrement").hasDueDate(CALL_DUE);
+        passTimer(dossier, "RetardAppelConciliation", CALL_DUE);
+        execute(job("SignalerRetardAppelConciliation", dossier));
+
+        verify(escalation).escalate(any(), eq("AppelConciliation"));
+        assertThat(dossier).hasPassed("RetardSignaleAppelConciliation").isWaitingAt("AppelConciliation");
+    }
+
+    @Test
+    void aPaymentPlanAskedForOnTheCallIsSetUpByTheAgentsAndItsDelayReported() {
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+        complete(task("AppelConciliation", dossier), withVariables("callOutcome", "ECHEANCIER"));
+        verify(events).recordCallOutcome(any());
+
+        assertThat(task("EtablirEcheancier", dossier)).hasCandidateGroup("agents-recouvrement").hasDueDate(TASK_DUE);
+        passTimer(dossier, "RetardEtablirEcheancier", TASK_DUE);
+        execute(job("SignalerRetardEtablirEcheancier", dossier));
+        verify(escalation).escalate(any(), eq("EtablirEcheancier"));
+        assertThat(dossier).hasPassed("RetardSignaleEtablirEcheancier").isWaitingAt("EtablirEcheancier");
+
+        complete(task("EtablirEcheancier", dossier), withVariables("instalmentCount", "2"));
+        verify(events).recordPaymentPlan(any());
+        // The plan holds the ladder through its planning (the beans), not by stopping the ladder's branch.
+        assertThat(dossier).hasPassed("EcheancierEnregistre").hasNotPassed("ConciliationFaite")
+                .isWaitingAtExactly("AlertePrescription", "DateRelance1");
+    }
+
+    @Test
+    void thePrescriptionAlertWaitsAgainWhenAPaymentPushedItBackThenAlertsTheManagers() {
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+        doAnswer(sets("prescriptionWarningAt", at9("2031-11-24"))).when(prescription).planPrescriptionWarning(any());
+        doAnswer(sets("prescriptionNear", false)).doAnswer(sets("prescriptionNear", true)).when(prescription)
+                .checkPrescription(any());
+
+        passTimer(dossier, "AlertePrescription", PRESCRIPTION_WARNING);
+        execute(job("VerifierPrescription", dossier));
+        assertThat(dossier).isWaitingAt("AlertePrescription").hasNotPassed("AgirAvantPrescription");
+        passTimer(dossier, "AlertePrescription", at9("2031-11-24"));
+        execute(job("VerifierPrescription", dossier));
+        verify(prescription, times(2)).planPrescriptionWarning(any());
+
+        assertThat(task("AgirAvantPrescription", dossier)).hasCandidateGroup("managers-recouvrement").hasDueDate(TASK_DUE);
+        complete(task("AgirAvantPrescription", dossier), withVariables("prescriptionAction", "Injonction déposée"));
+        // The alert is handled; collection goes on.
+        assertThat(dossier).hasPassed("PrescriptionTraitee").isWaitingAtExactly("AppelConciliation", "DateRelance1");
+    }
+
+    @Test
+    void aPartialPaymentIsTakenInThenSettlementClosesTheDossier() {
+        ProcessInstance dossier = open("PME", "B2B", 1000.0);
+
+        correlate("PaiementRecu", Map.of("invoiceNumber", "F-1", "amount", "400.00"));
+        execute(job("RelireApresPaiement", dossier));
+        assertThat(dossier).hasPassed("PaiementEnregistre").isWaitingAt("AppelConciliation", "DateRelance1");
+
+        doAnswer(sets("settled", true)).when(reading).load(any());
+        correlate("PaiementRecu", Map.of("invoiceNumber", "F-1", "amount", "600.00"));
+        execute(job("RelireApresPaiement", dossier));
+        execute(job("CloreDossierSolde", dossier));
+
+        assertThat(dossier).isEnded().hasPassedInOrder("CloreDossierSolde", "DossierSoldeSignale", "Solde")
+                .hasNotPassed("ConciliationFaite", "EnvoyerRelance1");
+        verify(closing, times(1)).closeSettled(any());
+    }
+
+    @Test
+    void anInvoiceAddedToTheDossierIsReadIn() {
+        ProcessInstance dossier = open("PME", "B2B", 1000.0);
+
+        correlate("FactureAjoutee", Map.of("invoiceNumber", "F-2"));
+        execute(job("RelireApresAjout", dossier));
+
+        assertThat(dossier).hasPassed("FactureIntegree").isWaitingAtExactly("AppelConciliation", "AlertePrescription",
+                "DateRelance1");
+        verify(reading, times(2)).load(any());
+    }
+
+    @Test
+    void aDisputeGoesToTheManagersWhoseResolutionResumesTheLadder() {
+        ProcessInstance dossier = open("PME", "B2B", 1000.0);
+        Map<String, Object> resolution = new HashMap<>();
+        doAnswer(call -> {
+            resolution.putAll(call.<DelegateExecution>getArgument(0).getVariables());
+            return null;
+        }).when(events).resolveDispute(any());
+
+        correlate("EvenementSignale", Map.of("eventType", "DISPUTE", "reason", "Livraison incomplète"));
+        execute(job("RelireApresLitige", dossier));
+        assertThat(task("ResoudreLitige", dossier)).hasCandidateGroup("managers-recouvrement").hasDueDate(TASK_DUE);
+        complete(claim(task("ResoudreLitige", dossier), "manager"), withVariables("action", "RESUME"));
+        execute(job("AppliquerResolution", dossier));
+        execute(job("ReprendreApresLitige", dossier));
+        execute(job("RelireApresResolution", dossier));
+
+        // The resolution is recorded as the manager's who completed the task.
+        assertThat(resolution).containsEntry("resolvedBy", "manager").containsEntry("action", "RESUME");
+        verify(ladder).resumeLadder(any());
+        assertThat(dossier).hasPassed("LitigeResolu").isWaitingAtExactly("AppelConciliation", "AlertePrescription",
+                "DateRelance1");
+    }
+
+    @Test
+    void aReleasedHoldResumesTheLadder() {
+        ProcessInstance dossier = open("PME", "B2B", 1000.0);
+
+        correlate("EvenementSignale", Map.of("eventType", "RELEASE"));
+        execute(job("ReprendreApresSuspension", dossier));
+
+        verify(ladder).resumeLadder(any());
+        assertThat(dossier).hasPassed("SuspensionLevee").hasNotPassed("RelireApresEvenement", "ResoudreLitige");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PROMISE", "HOLD", "NOTE"})
+    void anyOtherEventIsReadIntoTheDossier(String eventType) {
+        ProcessInstance dossier = open("PME", "B2B", 1000.0);
+
+        correlate("EvenementSignale", Map.of("eventType", eventType));
+        execute(job("RelireApresEvenement", dossier));
+
+        verify(reading, times(2)).load(any());
+        verify(ladder, never()).resumeLadder(any());
+        assertThat(dossier).hasPassed("EvenementNote").hasNotPassed("ResoudreLitige", "SuspensionLevee");
+    }
+}
