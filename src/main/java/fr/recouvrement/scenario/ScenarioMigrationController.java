@@ -1,13 +1,11 @@
 package fr.recouvrement.scenario;
 
 import fr.recouvrement.api.InvalidInputException;
-import fr.recouvrement.debtor.Segment;
+import fr.recouvrement.debtor.KnownSegments;
+import fr.recouvrement.debtor.SegmentCatalogue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ScenarioMigrationController {
 
     private final ScenarioMigration migration;
+    private final SegmentCatalogue segments;
 
-    public ScenarioMigrationController(ScenarioMigration migration) {
+    public ScenarioMigrationController(ScenarioMigration migration, SegmentCatalogue segments) {
         this.migration = migration;
+        this.segments = segments;
     }
 
     /** An empty body moves every dossier and keeps their scenarios. */
@@ -47,16 +47,13 @@ public class ScenarioMigrationController {
         return ResponseEntity.status(result.batch() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(result);
     }
 
-    /** Enumerations are read in any case on input (docs/api.md, «Formats»). */
-    private static String segment(String value) {
+    /** A segment the deployed scenario names, read in any case like everywhere else (docs/api.md, «Formats»). */
+    private String segment(String value) {
         if (value == null) {
             return null;
         }
-        String name = value.trim().toUpperCase(Locale.ROOT);
-        if (Arrays.stream(Segment.values()).noneMatch(s -> s.name().equals(name))) {
-            throw new InvalidInputException("segment", "Segment inconnu « " + value + " » : "
-                    + Arrays.stream(Segment.values()).map(Segment::name).collect(Collectors.joining(", ")) + ".");
-        }
-        return name;
+        KnownSegments known = segments.current();
+        return known.find(value).orElseThrow(() -> new InvalidInputException("segment", "Segment inconnu « " + value
+                + " » : segments connus du scénario de recouvrement déployé : " + known.listed() + "."));
     }
 }
