@@ -36,8 +36,21 @@ function table(headers, rows) {
   ]);
 }
 
-function weekTotal(week) {
-  return Object.values(week.messages).reduce((sum, count) => sum + count, 0);
+const SHORT_STEPS = {RELANCE_1: 'R1', RELANCE_2: 'R2', RELANCE_3: 'R3', MISE_EN_DEMEURE: 'MED'};
+const CHANNELS = {EMAIL: 'e-mail', LETTER: 'courrier', LRAR: 'LRAR'};
+
+// "5 (R1 e-mail 3, R2 e-mail 2)": what the week sends, step by step.
+function weekText(week) {
+  const entries = Object.entries(week.messages);
+  const total = entries.reduce((sum, [, count]) => sum + count, 0);
+  if (!total) {
+    return '0';
+  }
+  const detail = entries.map(([key, count]) => {
+    const [step, channel] = key.split(' ');
+    return `${SHORT_STEPS[step] || step} ${CHANNELS[channel] || channel} ${count}`;
+  });
+  return `${total} (${detail.join(', ')})`;
 }
 
 function renderReport(target, report) {
@@ -53,7 +66,7 @@ function renderReport(target, report) {
     ]),
     element('h4', {}, ['Envois par semaine']),
     table(['Semaine', 'Du', 'Actuel', 'Proposé'], current.weeks.map((week, i) =>
-      [week.week, frenchDate(week.monday), weekTotal(week), weekTotal(candidate.weeks[i])])),
+      [week.week, frenchDate(week.monday), weekText(week), weekText(candidate.weeks[i])])),
     element('h4', {}, [`Dossiers dont la prochaine étape change : ${report.nextStepMoves.length}`]),
     table(['Dossier', 'Segment', 'Prochaine étape actuelle', 'Prochaine étape proposée'],
       report.dossiers.filter(d => report.nextStepMoves.includes(d.number)).map(d =>
