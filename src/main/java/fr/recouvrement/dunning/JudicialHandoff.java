@@ -13,6 +13,7 @@ import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.money.Euros;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -44,6 +45,7 @@ public class JudicialHandoff {
      * "Préparer le contentieux": the inputs of the DMN voie-judiciaire. The amount claimed is the balance plus
      * penalties of the undisputed, unprescribed invoices; insolvency comes from the BODACC check just before.
      */
+    @ScenarioStep
     public void prepareJudicial(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
         List<InvoiceView> dossierInvoices = invoices.findByDossier(dossier.id());
@@ -64,6 +66,7 @@ public class JudicialHandoff {
     }
 
     /** "Clore le dossier transmis": the legal team has it; the invoices are in judicial recovery. */
+    @ScenarioStep
     public void closeHandedOff(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
         invoices.changeStatusInDossier(dossier.id(), EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PAYMENT_PLAN),
@@ -75,6 +78,7 @@ public class JudicialHandoff {
      * "Clore le dossier déclaré": the debtor is in a collective procedure and the legal team declared the claim to the
      * mandataire; individual actions are suspended (L622-21), the invoices leave amicable collection.
      */
+    @ScenarioStep
     public void closeDeclared(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
         invoices.changeStatusInDossier(dossier.id(),
