@@ -75,6 +75,8 @@ public final class DiagramBeans {
 
         void recordPaymentPlan(DelegateTask task);
 
+        void recordResolver(DelegateTask task);
+
         void resolveDispute(DelegateExecution execution);
     }
 

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Business days in France: no weekend, no public holiday. Every timer of the scenario fires at 09:00 Europe/Paris
- * on a business day; BPMN timers call it as {@code ${businessCalendar.at9(date)}}.
+ * on a business day: the scenario steps compute each date with {@link #at9} and the timers wait for the variable they
+ * set ({@code ${stepAt}}). No diagram calls this bean, and none may: it has no scenario step.
  */
 @Component("businessCalendar")
 public class BusinessCalendar {

@@ -1,6 +1,7 @@
 package fr.recouvrement.communication;
 
 import fr.recouvrement.calendar.BusinessCalendar;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -46,6 +47,7 @@ public class CommunicationDelivery {
      * error puts the row back to {@code PENDING} and fails the job, which retries with back-off; the last failure
      * raises an incident and marks the row {@code FAILED} ({@link FailedDeliveryIncidentHandler}).
      */
+    @ScenarioStep
     public void deliver(DelegateExecution execution) {
         DeliveryPreparation.Prepared prepared =
                 ownTransaction.execute(status -> preparation.prepare(communicationId(execution)));
@@ -77,6 +79,7 @@ public class CommunicationDelivery {
     }
 
     /** "Enregistrer l'envoi du courrier": the agent posted the letter on the date given, with a tracking number. */
+    @ScenarioStep
     public void recordPosted(DelegateExecution execution) {
         Object tracking = execution.getVariable(DeliveryVariables.TRACKING_NUMBER);
         outbox.markPosted(communicationId(execution),
@@ -88,6 +91,7 @@ public class CommunicationDelivery {
      * "Appliquer la vérification" of an uncertain e-mail: it left ({@code ENVOYE}, recorded as sent now, the time it
      * was confirmed), or it did not ({@code RENVOYER}: back to pending, and the process sends it again).
      */
+    @ScenarioStep
     public void applyVerification(DelegateExecution execution) {
         long id = communicationId(execution);
         if ("ENVOYE".equals(execution.getVariable(DeliveryVariables.VERIFICATION))) {
@@ -98,6 +102,7 @@ public class CommunicationDelivery {
     }
 
     /** The agents' tasks are due in the DMN's {@code taskSlaDays} business days, at 09:00. */
+    @ScenarioStep
     public Date taskDue(DelegateExecution execution) {
         int sla = ((Number) execution.getVariable(DeliveryVariables.TASK_SLA_DAYS)).intValue();
         return calendar.at9(calendar.addBusinessDays(LocalDate.now(clock), sla));

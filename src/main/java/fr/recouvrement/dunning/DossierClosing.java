@@ -2,6 +2,7 @@ package fr.recouvrement.dunning;
 
 import fr.recouvrement.communication.CommunicationOutbox;
 import fr.recouvrement.dossier.DossierRepository;
+import fr.recouvrement.scenario.ScenarioStep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +19,13 @@ public class DossierClosing {
     }
 
     /** "Clore le dossier soldé". */
+    @ScenarioStep
     public void closeSettled(DelegateExecution execution) {
         close(dossiers.get(execution.getProcessBusinessKey()), "SOLDE");
     }
 
     /** "Clore le dossier par décision": prescribed, abandoned or written off, as the manager decided. */
+    @ScenarioStep
     public void closeByDecision(DelegateExecution execution) {
         close(dossiers.get(execution.getProcessBusinessKey()),
                 (String) execution.getVariable(DossierVariables.DECISION));

@@ -1,5 +1,6 @@
 package fr.recouvrement.dunning;
 
+import fr.recouvrement.scenario.ScenarioStep;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -30,62 +31,77 @@ public class DossierCollection {
         this.prescription = prescription;
     }
 
+    @ScenarioStep
     public void load(DelegateExecution execution) {
         reading.load(execution);
     }
 
+    @ScenarioStep
     public void startConciliation(DelegateExecution execution) {
         reading.startConciliation(execution);
     }
 
+    @ScenarioStep
     public Date taskDue(DelegateExecution execution) {
         return reading.taskDue(execution);
     }
 
+    @ScenarioStep
     public void planStep(DelegateExecution execution, String stepName) {
         ladder.planStep(execution, stepName);
     }
 
+    @ScenarioStep
     public void sendStep(DelegateExecution execution, String stepName) {
         ladder.sendStep(execution, stepName);
     }
 
+    @ScenarioStep
     public void resumeLadder(DelegateExecution execution) {
         ladder.resumeLadder(execution);
     }
 
+    @ScenarioStep
     public void recordDispatch(DelegateExecution execution) {
         notice.recordDispatch(execution);
     }
 
+    @ScenarioStep
     public void recordReceipt(DelegateExecution execution) {
         notice.recordReceipt(execution);
     }
 
+    @ScenarioStep
     public void prepareJudicial(DelegateExecution execution) {
         judicial.prepareJudicial(execution);
     }
 
+    @ScenarioStep
     public void closeHandedOff(DelegateExecution execution) {
         judicial.closeHandedOff(execution);
     }
 
+    @ScenarioStep
     public void closeDeclared(DelegateExecution execution) {
         judicial.closeDeclared(execution);
     }
 
+    @ScenarioStep
     public void closeByDecision(DelegateExecution execution) {
         closing.closeByDecision(execution);
     }
 
+    @ScenarioStep
     public void closeSettled(DelegateExecution execution) {
         closing.closeSettled(execution);
     }
 
+    @ScenarioStep
     public void planPrescriptionWarning(DelegateExecution execution) {
         prescription.planPrescriptionWarning(execution);
     }
 
+    @ScenarioStep
     public void checkPrescription(DelegateExecution execution) {
         prescription.checkPrescription(execution);
     }

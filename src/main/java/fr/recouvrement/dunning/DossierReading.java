@@ -21,6 +21,7 @@ import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.money.Euros;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -64,6 +65,7 @@ public class DossierReading {
     }
 
     /** "Lire le dossier": the debtor, the invoices and what they owe, for the DMN and the agents' forms. */
+    @ScenarioStep
     public void load(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
         List<InvoiceView> dossierInvoices = invoices.findByDossier(dossier.id());
@@ -98,12 +100,14 @@ public class DossierReading {
     }
 
     /** "Préparer l'appel de conciliation": the dossier enters the conciliation stage; the call is due per the DMN. */
+    @ScenarioStep
     public void startConciliation(DelegateExecution execution) {
         dossiers.moveToStage(execution.getProcessBusinessKey(), "CONCILIATION");
         execution.setVariable(CONCILIATION_DUE_AT, taskDue(execution));
     }
 
     /** The due date of the agents' next task: today + the DMN's {@code taskSlaDays} business days, 09:00. */
+    @ScenarioStep
     public Date taskDue(DelegateExecution execution) {
         int sla = DossierVariables.scenario(execution).taskSlaDays();
         return calendar.at9(calendar.addBusinessDays(LocalDate.now(clock), sla));

@@ -8,6 +8,7 @@ import fr.recouvrement.dossier.DossierOpening;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.invoice.InvoiceView;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
@@ -54,6 +55,7 @@ public class InvoiceFollowUp {
     }
 
     /** "Lire la facture": what the scenario DMN routes on and what a person looking at the instance wants to see. */
+    @ScenarioStep
     public void load(DelegateExecution execution) {
         InvoiceView invoice = invoice(execution);
         execution.setVariable(DEBTOR_NAME, invoice.debtor().name());
@@ -68,6 +70,7 @@ public class InvoiceFollowUp {
      * "Planifier le suivi": the pre-due reminder at 09:00 on the business day {@code preDueDays} before the due date,
      * the payment check at 09:00 on the business day after it. An invoice registered late skips the past steps.
      */
+    @ScenarioStep
     public void plan(DelegateExecution execution) {
         LocalDate dueDate = LocalDate.parse((String) execution.getVariable(DUE_DATE));
         int preDueDays = Scenario.of(execution.getVariable(SCENARIO)).preDueDays();
@@ -78,6 +81,7 @@ public class InvoiceFollowUp {
     }
 
     /** "Envoyer le rappel d'échéance", unless the invoice was settled meanwhile. */
+    @ScenarioStep
     public void sendPreDueReminder(DelegateExecution execution) {
         InvoiceView invoice = invoice(execution);
         if (isSettled(invoice)) {
@@ -88,6 +92,7 @@ public class InvoiceFollowUp {
     }
 
     /** "Noter le rappel comme sauté": registered after its date, the reminder is recorded, never sent late. */
+    @ScenarioStep
     public void skipPreDueReminder(DelegateExecution execution) {
         InvoiceView invoice = invoice(execution);
         outbox.enqueue(CommunicationOutbox.Message.skipped(null, invoiceId(invoice), PRE_DUE_STEP, "EMAIL",
@@ -95,11 +100,13 @@ public class InvoiceFollowUp {
     }
 
     /** "Vérifier le paiement", the day after the due date. */
+    @ScenarioStep
     public void checkPaid(DelegateExecution execution) {
         execution.setVariable(UNPAID, !isSettled(invoice(execution)));
     }
 
     /** "Confier au dossier du débiteur": the dossier owns the invoice from now on. */
+    @ScenarioStep
     public void placeInDossier(DelegateExecution execution) {
         DossierOpening.Placement placement = dossiers.place(execution.getProcessBusinessKey());
         execution.setVariable(DOSSIER_NUMBER, placement.dossierNumber());

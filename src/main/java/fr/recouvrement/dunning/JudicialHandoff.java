@@ -11,6 +11,7 @@ import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.money.Euros;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -40,6 +41,7 @@ public class JudicialHandoff {
      * "Préparer le contentieux": the inputs of the DMN voie-judiciaire. The amount claimed is the balance plus
      * penalties of the undisputed, unprescribed invoices; insolvency comes from the BODACC check just before.
      */
+    @ScenarioStep
     public void prepareJudicial(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
         JudicialInputs.Inputs inputs = judicialInputs.of(dossier.id(), LocalDate.now(clock));
@@ -53,6 +55,7 @@ public class JudicialHandoff {
     }
 
     /** "Clore le dossier transmis": the legal team has it; the invoices are in judicial recovery. */
+    @ScenarioStep
     public void closeHandedOff(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
         invoices.changeStatusInDossier(dossier.id(), EnumSet.of(InvoiceStatus.OPEN, InvoiceStatus.PAYMENT_PLAN),
@@ -64,6 +67,7 @@ public class JudicialHandoff {
      * "Clore le dossier déclaré": the debtor is in a collective procedure and the legal team declared the claim to the
      * mandataire; individual actions are suspended (L622-21), the invoices leave amicable collection.
      */
+    @ScenarioStep
     public void closeDeclared(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
         invoices.changeStatusInDossier(dossier.id(),

@@ -11,6 +11,7 @@ import fr.recouvrement.communication.CommunicationOutbox;
 import fr.recouvrement.communication.MessageWriter;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -56,6 +57,7 @@ public class LadderSteps {
      * "Planifier l'étape": {@code stepAt}, the step's date, and {@code stepSkipped} when a later step is already due
      * as the dossier opens (late entry). A payment plan is checked first, since a missed instalment resumes the ladder.
      */
+    @ScenarioStep
     public void planStep(DelegateExecution execution, String stepName) {
         Scenario scenario = DossierVariables.scenario(execution);
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
@@ -71,6 +73,7 @@ public class LadderSteps {
      * postponed meanwhile (a promise, a hold, days on hold added): then {@code stepPostponed} sends the process back
      * to planning, and the next step not yet sent goes out when its new date comes.
      */
+    @ScenarioStep
     public void sendStep(DelegateExecution execution, String stepName) {
         LadderStep step = LadderStep.valueOf(stepName);
         Scenario scenario = DossierVariables.scenario(execution);
@@ -107,6 +110,7 @@ public class LadderSteps {
      * "Reprendre les relances", after a hold is released or a dispute resolved: the waiting step plans again now (with
      * the days on hold added, or with the invoice claimed again).
      */
+    @ScenarioStep
     public void resumeLadder(DelegateExecution execution) {
         for (String timer : LADDER_TIMERS) {
             management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timer).timers()

@@ -9,6 +9,7 @@ import fr.recouvrement.calendar.BusinessCalendar;
 import fr.recouvrement.communication.CommunicationOutbox;
 import fr.recouvrement.communication.CommunicationRepository;
 import fr.recouvrement.dossier.DossierRepository;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ public class NoticeTracking {
     }
 
     /** "Enregistrer l'envoi de la LRAR": the notice is posted; the dossier takes no new invoice from now on. */
+    @ScenarioStep
     public void recordDispatch(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
         LocalDate postedOn = LocalDate.parse((String) execution.getVariable(POSTED_ON));
@@ -44,6 +46,7 @@ public class NoticeTracking {
      * "Enregistrer la réception": the AR date, or for a letter returned unclaimed the first presentation date, which
      * then counts as the AR date. The notice's deadline runs from it ("sous N jours à compter de la réception").
      */
+    @ScenarioStep
     public void recordReceipt(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
         LocalDate receivedOn = LocalDate.parse((String) execution.getVariable(RECEIVED_ON));

@@ -10,6 +10,7 @@ import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.invoice.InvoiceView;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -46,6 +47,7 @@ public class PrescriptionWatch {
      * "Planifier l'alerte de prescription": at 09:00 on a business day. The date moves when a payment restarts
      * prescription, so "Vérifier la prescription" checks again when the alert is due.
      */
+    @ScenarioStep
     public void planPrescriptionWarning(DelegateExecution execution) {
         LocalDate prescription = earliestPrescription(execution);
         execution.setVariable(PRESCRIPTION_WARNING_AT, calendar.at9(prescription.minus(PRESCRIPTION_WARNING)));
@@ -53,6 +55,7 @@ public class PrescriptionWatch {
     }
 
     /** "Vérifier la prescription": is the earliest prescription date within three months from today? */
+    @ScenarioStep
     public void checkPrescription(DelegateExecution execution) {
         LocalDate prescription = earliestPrescription(execution);
         execution.setVariable(PRESCRIPTION_NEAR,

@@ -8,6 +8,7 @@ import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.money.Amounts;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,8 +23,9 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The service tasks around events in the BPMN: {@code ${eventReporting.report(execution)}} for the agents' process
- * {@code signalement}, {@code ${eventReporting.resolveDispute(execution)}} for the dispute task of a dossier.
+ * The service tasks and task listeners around events in the BPMN: {@code ${eventReporting.report(execution)}} for the
+ * agents' process {@code signalement}, {@code ${eventReporting.recordResolver(task)}} and
+ * {@code ${eventReporting.resolveDispute(execution)}} for the dispute task of a dossier.
  */
 @Component("eventReporting")
 public class EventReporting {
@@ -74,6 +76,7 @@ public class EventReporting {
      * completes, so that a problem (a date in the past, an invoice of another dossier) is shown to the agent in
      * Tasklist and nothing is recorded.
      */
+    @ScenarioStep
     public void recordCallOutcome(DelegateTask task) {
         String outcome = text(task, CALL_OUTCOME);
         String agent = author(task.getAssignee());
@@ -108,6 +111,7 @@ public class EventReporting {
      * When the agent completes "Établir l'échéancier": the plan is recorded as the API records it; a plan whose total
      * differs from what the dossier owes, or a date in the past, is refused with the reason, in Tasklist.
      */
+    @ScenarioStep
     public void recordPaymentPlan(DelegateTask task) {
         List<EventRequest.Instalment> instalments = new ArrayList<>();
         Object count = task.getVariable(INSTALMENT_COUNT);
@@ -181,6 +185,7 @@ public class EventReporting {
      * (unknown invoice, no dossier, a plan that does not add up) fails the start, so the agent sees it at once and
      * nothing is recorded.
      */
+    @ScenarioStep
     public void report(DelegateExecution execution) {
         String action = text(execution, ACTION);
         EventRequest request = new EventRequest(text(execution, EVENT_TYPE), text(execution, REASON),
@@ -191,7 +196,17 @@ public class EventReporting {
         execution.setVariable(DOSSIER_NUMBER, recorded.dossier());
     }
 
+    /**
+     * When the manager completes "Résoudre le litige": who resolved it, kept on the task's execution for "Appliquer la
+     * résolution" to record. A step rather than an expression in the diagram, which may not call the task's methods.
+     */
+    @ScenarioStep
+    public void recordResolver(DelegateTask task) {
+        task.getExecution().setVariableLocal(RESOLVED_BY, task.getAssignee());
+    }
+
     /** "Appliquer la résolution" of a dispute, as the manager decided in the task. */
+    @ScenarioStep
     public void resolveDispute(DelegateExecution execution) {
         String action = text(execution, ACTION);
         recorder.recordFromDossier(text(execution, INVOICE_NUMBER), new EventRequest("DISPUTE_RESOLVED", null,

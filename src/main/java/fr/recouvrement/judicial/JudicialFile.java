@@ -7,6 +7,7 @@ import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.letters.LetterFacts;
 import fr.recouvrement.letters.Letters;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -54,6 +55,7 @@ public class JudicialFile {
         this.clock = clock;
     }
 
+    @ScenarioStep
     public void build(DelegateExecution execution) {
         String number = execution.getProcessBusinessKey();
         DossierRepository.DossierRow dossier = dossiers.get(number);

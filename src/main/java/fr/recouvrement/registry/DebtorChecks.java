@@ -5,6 +5,7 @@ import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.letters.LetterFacts;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -66,6 +67,7 @@ public class DebtorChecks {
      * notice goes there), CLOSED, UNKNOWN (no public entry for the SIREN: an agent checks), NOT_CONSULTED (switched
      * off) or NOT_APPLICABLE (a consumer); {@code registryText} says it in French for the agents' forms.
      */
+    @ScenarioStep
     public void consultRegistry(DelegateExecution execution) {
         CompanyDebtor debtor = companyDebtor(execution);
         // Only an unknown company needs an agent's review ("Vérifier le débiteur" sets it).
@@ -103,6 +105,7 @@ public class DebtorChecks {
      * judgment on the debtor (penalties stop there), and dates the declaration of the claim: 2 months after the
      * publication. Switched off, {@code insolvent} is false and {@code bodaccText} says it was not consulted.
      */
+    @ScenarioStep
     public void consultBodacc(DelegateExecution execution) {
         CompanyDebtor debtor = companyDebtor(execution);
         execution.setVariable(INSOLVENT, false);

@@ -1,5 +1,6 @@
 package fr.recouvrement.worklist;
 
+import fr.recouvrement.scenario.ScenarioStep;
 import fr.recouvrement.security.CollectionGroups;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,6 +23,7 @@ public class TaskEscalation {
         this.tasks = tasks;
     }
 
+    @ScenarioStep
     public void escalate(DelegateExecution execution, String taskKey) {
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(taskKey).list()) {

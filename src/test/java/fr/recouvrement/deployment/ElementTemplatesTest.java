@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.RecouvrementSpringTest;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,9 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The Camunda Modeler element templates under {@code .camunda/element-templates/}: well formed as Modeler reads them,
- * every expression they set names a bean and a method of the application, and every custom service task of the
- * scenario has one, so that an analyst places it without typing an expression.
+ * every expression they set names a bean and a method of the application marked as a scenario step (what the
+ * deployment guard lets through), and every custom service task of the scenario has one, so that an analyst places it
+ * without typing an expression.
  */
 @RecouvrementSpringTest
 class ElementTemplatesTest {
@@ -87,6 +89,22 @@ class ElementTemplatesTest {
             Class<?> type = AopUtils.getTargetClass(context.getBean(call.group(1)));
             assertThat(Arrays.stream(type.getMethods()).map(java.lang.reflect.Method::getName))
                     .as("method of %s", expression).contains(call.group(2));
+        }
+    }
+
+    /** A template offers only what the deployment guard lets through: a method marked as a scenario step. */
+    @Test
+    void everyMethodATemplateNamesIsAScenarioStep() throws IOException {
+        for (String expression : expressions()) {
+            Matcher call = EXPRESSION.matcher(expression);
+            assertThat(call.matches()).as("expression %s", expression).isTrue();
+            int arguments = call.group(3) == null ? 1 : 2;
+            Class<?> type = AopUtils.getTargetClass(context.getBean(call.group(1)));
+            assertThat(Arrays.stream(type.getMethods())
+                    .filter(method -> method.getName().equals(call.group(2)))
+                    .filter(method -> method.getParameterCount() == arguments))
+                    .as("%s calls a @ScenarioStep", expression).isNotEmpty()
+                    .allMatch(method -> method.isAnnotationPresent(ScenarioStep.class));
         }
     }
 

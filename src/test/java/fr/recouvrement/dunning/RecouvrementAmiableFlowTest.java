@@ -29,6 +29,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -413,6 +414,12 @@ class RecouvrementAmiableFlowTest {
     void aDisputeGoesToTheManagersWhoseResolutionResumesTheLadder() {
         ProcessInstance dossier = open("PME", "B2B", 1000.0);
         Map<String, Object> resolution = new HashMap<>();
+        doAnswer(call -> {
+            // As the real step does: the manager who completed the task, for "Appliquer la résolution".
+            DelegateTask completed = call.getArgument(0);
+            completed.getExecution().setVariableLocal("resolvedBy", completed.getAssignee());
+            return null;
+        }).when(events).recordResolver(any());
         doAnswer(call -> {
             resolution.putAll(call.<DelegateExecution>getArgument(0).getVariables());
             return null;
