@@ -2,18 +2,20 @@ package fr.recouvrement.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.recouvrement.RecouvrementSpringTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import fr.recouvrement.RecouvrementSpringTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,29 +56,76 @@ class AccessTest {
         assertThat(response.getBody()).contains("\"id\":\"juriste\"").contains("\"groups\":[\"juridique\"]");
     }
 
-    @Test
-    void aTasklistSessionReadsTheApiButNeverWritesThroughIt() {
-        // Tasklist's own login: its first page sets the CSRF cookie, the login answers with the session cookie.
-        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    /** A webapp's own login: its first page sets the CSRF cookie, the login answers with the session cookie. */
+    private record WebappSession(String sessionId, String csrfToken) {
+
+        HttpHeaders headers() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + sessionId);
+            return headers;
+        }
+    }
+
+    private WebappSession logIn(String app, String user) {
+        ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
         String xsrf = cookie(page, "XSRF-TOKEN");
         HttpHeaders loginHeaders = new HttpHeaders();
         loginHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         loginHeaders.add("X-XSRF-TOKEN", xsrf);
         loginHeaders.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + xsrf + "; JSESSIONID=" + cookie(page, "JSESSIONID"));
-        ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-                new HttpEntity<>("username=agent&password=agent", loginHeaders), String.class);
+        ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
+                new HttpEntity<>("username=" + user + "&password=" + user, loginHeaders), String.class);
         assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-        HttpHeaders session = new HttpHeaders();
-        session.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(login, "JSESSIONID"));
+        // The login starts a new session; the app's next page gives it its own token, as a browser receives it.
+        String sessionId = cookie(login, "JSESSIONID");
+        HttpHeaders next = new HttpHeaders();
+        next.add(HttpHeaders.COOKIE, "JSESSIONID=" + sessionId);
+        ResponseEntity<String> home = http.exchange("/camunda/app/" + app + "/default/",
+                HttpMethod.GET, new HttpEntity<>(next), String.class);
+        return new WebappSession(sessionId, cookie(home, "XSRF-TOKEN"));
+    }
 
-        ResponseEntity<String> read = http.exchange("/api/me", org.springframework.http.HttpMethod.GET,
+    @Test
+    void aTasklistSessionReadsTheApiButNeverWritesThroughIt() {
+        HttpHeaders session = logIn("tasklist", "agent").headers();
+
+        ResponseEntity<String> read = http.exchange("/api/me", HttpMethod.GET,
                 new HttpEntity<>(session), String.class);
-        ResponseEntity<String> write = http.exchange("/api/invoices", org.springframework.http.HttpMethod.POST,
+        ResponseEntity<String> write = http.exchange("/api/invoices", HttpMethod.POST,
                 new HttpEntity<>("{}", session), String.class);
 
         assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(read.getBody()).contains("\"id\":\"agent\"", "agents-recouvrement");
         assertThat(write.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aCockpitSessionPreviewsAScenarioWithItsCsrfTokenAndWritesNothingElse() {
+        WebappSession cockpit = logIn("cockpit", "analyste");
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("scenario", new FileSystemResource("bpmn/scenario-recouvrement.dmn"));
+
+        HttpHeaders withToken = cockpit.headers();
+        withToken.setContentType(MediaType.MULTIPART_FORM_DATA);
+        withToken.add("X-XSRF-TOKEN", cockpit.csrfToken());
+        HttpHeaders withoutToken = cockpit.headers();
+        withoutToken.setContentType(MediaType.MULTIPART_FORM_DATA);
+        HttpHeaders wrongToken = cockpit.headers();
+        wrongToken.setContentType(MediaType.MULTIPART_FORM_DATA);
+        wrongToken.add("X-XSRF-TOKEN", "not-" + cockpit.csrfToken());
+        HttpHeaders otherWrite = cockpit.headers();
+        otherWrite.setContentType(MediaType.APPLICATION_JSON);
+        otherWrite.add("X-XSRF-TOKEN", cockpit.csrfToken());
+
+        assertThat(http.postForEntity("/api/scenario/preview", new HttpEntity<>(parts, withToken), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        // A page of another site can make the browser send the cookie, not read the token.
+        assertThat(http.postForEntity("/api/scenario/preview", new HttpEntity<>(parts, withoutToken), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.postForEntity("/api/scenario/preview", new HttpEntity<>(parts, wrongToken), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.postForEntity("/api/invoices", new HttpEntity<>("{}", otherWrite), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     private static String cookie(ResponseEntity<?> response, String name) {
