@@ -1,5 +1,9 @@
-// Cockpit's configuration (an ES module in 7.24). Camunda's default file sets nothing; this one adds Recouvrement's
-// pages, served from the same folder (app/cockpit/scripts/recouvrement-plugin.js).
+// Cockpit's configuration (an ES module in 7.24). Camunda's default file sets nothing; this one speaks French first
+// and adds Recouvrement's pages, served from the same folder (app/cockpit/scripts/recouvrement-plugin.js).
 export default {
+  locales: {
+    availableLocales: ['fr', 'en'],
+    fallbackLocale: 'fr'
+  },
   customScripts: ['scripts/recouvrement-plugin']
 };
