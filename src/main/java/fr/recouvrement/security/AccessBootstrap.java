@@ -82,7 +82,9 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
         }
         for (String group : List.of(AGENTS, LEGAL)) {
             grant(authorizations, group, Resources.APPLICATION, "tasklist", ACCESS);
-            grant(authorizations, group, Resources.PROCESS_DEFINITION, "*", READ, READ_TASK);
+            // READ_INSTANCE: Tasklist reads the variables a filter shows (debtor, dossier, amount) as process
+            // variables, which without it are silently left out of the list.
+            grant(authorizations, group, Resources.PROCESS_DEFINITION, "*", READ, READ_TASK, READ_INSTANCE);
         }
         for (String group : List.of(AGENTS, MANAGERS, LEGAL)) {
             grant(authorizations, group, Resources.PROCESS_DEFINITION, SIGNALEMENT, READ, CREATE_INSTANCE);
@@ -134,18 +136,36 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
         return true;
     }
 
+    /** The print-and-post tasks: a letter (envoi-communication) and the registered notice (recouvrement-amiable). */
+    private static final String[] LETTER_TASKS = {"PosterCourrier", "PosterLRAR"};
+    /** The priority worklist/TaskEscalation gives a task overdue (the worklist depends on this package, not back). */
+    private static final int ESCALATED_PRIORITY = 80;
+
+    /**
+     * The shared Tasklist filters, each sorted by due date then priority. Found by name and set again at every start,
+     * so that a release's change reaches them; filters of other names are an administrator's and left alone.
+     */
     private static void createFilters(ProcessEngine engine) {
         var tasks = engine.getTaskService();
         createFilter(engine, "Mes tâches", "Les tâches qui me sont assignées", -10,
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+                sorted(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
         createFilter(engine, "Mon équipe", "Les tâches des groupes dont je fais partie", 0,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks().orderByDueDate().asc());
+                sorted(myGroups(tasks.createTaskQuery())));
         createFilter(engine, "À échéance aujourd'hui", "Les tâches de mes groupes dues aujourd'hui ou en retard", 10,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks()
-                        .dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay()}")
-                        .orderByDueDate().asc());
+                sorted(myGroups(tasks.createTaskQuery())
+                        .dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay()}")));
+        createFilter(engine, "Courriers à poster", "Les lettres et lettres recommandées à imprimer et poster", 20,
+                sorted(myGroups(tasks.createTaskQuery()).taskDefinitionKeyIn(LETTER_TASKS)));
+        createFilter(engine, "En retard", "Les tâches de mes groupes signalées en retard aux responsables", 30,
+                sorted(myGroups(tasks.createTaskQuery()).taskMinPriority(ESCALATED_PRIORITY)));
+    }
+
+    private static TaskQuery myGroups(TaskQuery query) {
+        return query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+    }
+
+    private static TaskQuery sorted(TaskQuery query) {
+        return query.orderByDueDate().asc().orderByTaskPriority().desc();
     }
 
     private static void createFilter(ProcessEngine engine, String name, String description, int priority,
@@ -153,19 +173,20 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
         FilterService filters = engine.getFilterService();
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            filter = filters.newTaskFilter(name)
-                    .setQuery(query)
-                    .setProperties(Map.of(
-                            "description", description,
-                            "priority", priority,
-                            "refresh", true,
-                            "variables", List.of(
-                                    Map.of("name", "dossierNumber", "label", "Dossier"),
-                                    Map.of("name", "debtorName", "label", "Débiteur"),
-                                    Map.of("name", "amountDue", "label", "Montant dû"))));
-            filters.saveFilter(filter);
+            filter = filters.newTaskFilter(name);
             log.info("Created Tasklist filter '{}'", name);
         }
+        filter.setQuery(query);
+        filter.setProperties(Map.of(
+                "description", description,
+                "priority", priority,
+                "refresh", true,
+                // Process variables every agent's task of a dossier sees; the amount as French text ("1 500,00 €").
+                "variables", List.of(
+                        Map.of("name", "debtorName", "label", "Débiteur"),
+                        Map.of("name", "dossierNumber", "label", "Dossier"),
+                        Map.of("name", "amountDueText", "label", "Montant dû"))));
+        filters.saveFilter(filter);
         for (String group : READERS) {
             grant(engine.getAuthorizationService(), group, Resources.FILTER, filter.getId(), READ);
         }

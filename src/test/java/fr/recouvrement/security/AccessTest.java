@@ -158,7 +158,8 @@ class AccessTest {
     @Test
     void agentsSeeTheSharedFiltersAndProcessesButNotTheAdminApplication() {
         ResponseEntity<String> filters = http.withBasicAuth("agent", "agent").getForEntity("/engine-rest/filter", String.class);
-        assertThat(filters.getBody()).contains("Mes tâches", "Mon équipe", "À échéance aujourd'hui");
+        assertThat(filters.getBody()).contains("Mes tâches", "Mon équipe", "À échéance aujourd'hui",
+                "Courriers à poster", "En retard");
 
         ResponseEntity<String> definitions = http.withBasicAuth("agent", "agent")
                 .getForEntity("/engine-rest/process-definition?key=suivi-facture", String.class);

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.communication.MailTest;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,6 +24,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Who sees and who works a task, as Tasklist asks it (the user and their groups authenticated): every collection
@@ -83,6 +90,28 @@ class TaskPermissionsTest extends MailTest {
 
         assertThat(own.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
         assertThat(own.isPermissionGranted(Permissions.READ)).isFalse();
+    }
+
+    @Test
+    void anAgentsTaskListShowsTheDebtorTheDossierAndTheAmount() throws Exception {
+        // As Tasklist asks it: the shared filter's list, as HAL, with the variables the filter declares.
+        String filterId = new ObjectMapper().readTree(http.withBasicAuth("agent", "agent")
+                .getForObject("/engine-rest/filter?name=Mon équipe", String.class)).get(0).path("id").asText();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        ResponseEntity<String> list = http.withBasicAuth("agent", "agent").postForEntity(
+                "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=50",
+                new HttpEntity<>("{\"processInstanceId\": \"" + dossier.getId() + "\"}", headers), String.class);
+
+        assertThat(list.getStatusCode()).as(list.getBody()).isEqualTo(HttpStatus.OK);
+        Map<String, String> shown = new HashMap<>();
+        new ObjectMapper().readTree(list.getBody()).path("_embedded").path("task").forEach(task -> task
+                .path("_embedded").path("variable")
+                .forEach(variable -> shown.put(variable.path("name").asText(), variable.path("value").asText())));
+        assertThat(shown).containsEntry("debtorName", "Droits Des Tâches")
+                .containsEntry("dossierNumber", dossierNumber(dossier));
+        assertThat(shown.get("amountDueText")).as("the amount as agents read it").isEqualTo("900,00\u00A0€");
     }
 
     private <T> T as(String user, String group, Supplier<T> work) {
