@@ -93,6 +93,11 @@ class TaskPermissionsTest extends MailTest {
     }
 
     @Test
+    void theTaskSaysWhoseDossierItIsAbout() {
+        assertThat(call.getName()).isEqualTo("Appel de conciliation — Droits Des Tâches");
+    }
+
+    @Test
     void anAgentsTaskListShowsTheDebtorTheDossierAndTheAmount() throws Exception {
         // As Tasklist asks it: the shared filter's list, as HAL, with the variables the filter declares.
         String filterId = new ObjectMapper().readTree(http.withBasicAuth("agent", "agent")
