@@ -63,7 +63,7 @@ public class CommunicationDelivery {
                         + " non remis au serveur SMTP : " + e.getMessage(), e);
             }
             ownTransaction.executeWithoutResult(status -> communications.markSent(row.id(),
-                    CommunicationStatus.SENDING, now(), mail.messageId(row.id())));
+                    CommunicationStatus.SENDING, OffsetDateTime.now(clock), mail.messageId(row.id())));
             outcome = DeliveryPreparation.SENT;
         }
         execution.setVariable(DeliveryVariables.COMMUNICATION_ID, row.id());
@@ -95,7 +95,7 @@ public class CommunicationDelivery {
     public void applyVerification(DelegateExecution execution) {
         long id = communicationId(execution);
         if ("ENVOYE".equals(execution.getVariable(DeliveryVariables.VERIFICATION))) {
-            communications.markSent(id, CommunicationStatus.UNKNOWN, now(), mail.messageId(id));
+            communications.markSent(id, CommunicationStatus.UNKNOWN, OffsetDateTime.now(clock), mail.messageId(id));
         } else {
             communications.changeStatus(id, CommunicationStatus.UNKNOWN, CommunicationStatus.PENDING);
         }
@@ -106,10 +106,6 @@ public class CommunicationDelivery {
     public Date taskDue(DelegateExecution execution) {
         int sla = ((Number) execution.getVariable(DeliveryVariables.TASK_SLA_DAYS)).intValue();
         return calendar.at9(calendar.addBusinessDays(LocalDate.now(clock), sla));
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
     }
 
     /** Where an agent opens a dossier's letter: the API serves it to a Tasklist session. */

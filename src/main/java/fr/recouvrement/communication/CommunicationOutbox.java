@@ -72,7 +72,7 @@ public class CommunicationOutbox {
     /** Stores a revision of a step; the first revision is unique per step and occurrence. */
     Stored store(Message message, int revision) {
         // The application's clock, not the database's: the spacing of messages is computed from it.
-        return communications.insertOnce(message, revision, OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
+        return communications.insertOnce(message, revision, OffsetDateTime.now(clock))
                 .map(id -> new Stored(id, true))
                 .orElseGet(() -> new Stored(communications.idOf(message, revision), false));
     }

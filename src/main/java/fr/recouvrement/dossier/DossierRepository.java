@@ -24,16 +24,12 @@ public class DossierRepository {
             on_hold_since, hold_days, notice_received_on""";
 
     private final JdbcClient jdbc;
+    /** Rows take their dates from the application's clock (simulated time included), not from SQL now(). */
     private final Clock clock;
 
     public DossierRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /** The application's clock (simulated time included), not the database's. */
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
     }
 
     /** A dossier row. */
@@ -95,7 +91,7 @@ public class DossierRepository {
         long id = jdbc.sql("""
                 insert into recouvrement.dossier (number, debtor_id, debtor_type, sequence, status, origin_date, opened_at)
                 values (?, ?, ?, ?, 'OPEN', ?, ?) returning id""")
-                .params(number, debtorId, type.name(), sequence, originDate, now())
+                .params(number, debtorId, type.name(), sequence, originDate, OffsetDateTime.now(clock))
                 .query(Long.class).single();
         return new DossierKey(id, number);
     }
@@ -141,6 +137,6 @@ public class DossierRepository {
         jdbc.sql("""
                 update recouvrement.dossier set status = 'CLOSED', closed_at = ?, closing_reason = ?, stage = 'TERMINE'
                 where id = ?""")
-                .params(now(), reason, dossierId).update();
+                .params(OffsetDateTime.now(clock), reason, dossierId).update();
     }
 }

@@ -61,7 +61,7 @@ public class EventRepository {
                     values (?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
                     // The application's clock: a plan's day is when the debtor acknowledged the debt.
                     .params(invoice.id(), invoice.dossierId(), payload.type().name(), json.writeValueAsString(payload), user,
-                            OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
+                            OffsetDateTime.now(clock))
                     .query(Long.class).single();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize event " + payload, e);

@@ -51,17 +51,13 @@ public class InvoiceRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    /** Rows take their dates from the application's clock (simulated time included), not from SQL now(). */
     private final Clock clock;
 
     public InvoiceRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
-    }
-
-    /** When a row was written, by the application's clock (simulated time included), not the database's. */
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
     }
 
     /** Stores a new invoice; a {@code DuplicateKeyException} says its number is already taken. */
@@ -79,14 +75,14 @@ public class InvoiceRepository {
                 .param("amount", invoice.amount())
                 .param("currency", invoice.currency())
                 .param("description", invoice.description())
-                .param("now", now())
+                .param("now", OffsetDateTime.now(clock))
                 .query(Long.class).single();
     }
 
     /** Stores new invoices in one JDBC batch; a {@code DuplicateKeyException} says a number is already taken. */
     void insertAll(List<NewInvoice> newInvoices, List<Long> debtorIds) {
         List<Object[]> rows = new ArrayList<>();
-        OffsetDateTime now = now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (int i = 0; i < newInvoices.size(); i++) {
             NewInvoice invoice = newInvoices.get(i);
             rows.add(new Object[] {invoice.number(), debtorIds.get(i), invoice.issueDate(), invoice.dueDate(),

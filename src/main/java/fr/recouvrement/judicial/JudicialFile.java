@@ -72,7 +72,7 @@ public class JudicialFile {
                                 && c.status() == CommunicationStatus.SENT)
                         .findFirst().map(c -> notice(c, receivedOn)).orElse(Map.of()));
         byte[] pdf = letters.printLetter("letters/dossier-judiciaire.ftlh", file.model()).pdf();
-        files.save(dossier.id(), route, pdf, OffsetDateTime.ofInstant(clock.instant(), clock.getZone()));
+        files.save(dossier.id(), route, pdf, OffsetDateTime.now(clock));
         execution.setVariable(JUDICIAL_FILE_URL, "/api/dossiers/" + number + "/judicial-file");
     }
 

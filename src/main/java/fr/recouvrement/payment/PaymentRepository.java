@@ -69,7 +69,7 @@ public class PaymentRepository {
                 insert into recouvrement.payment (invoice_id, reference, type, amount, paid_on, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(invoiceId, payment.reference(), payment.type().name(), payment.amount(), payment.date(),
-                        OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
+                        OffsetDateTime.now(clock))
                 .update();
     }
 

@@ -83,8 +83,8 @@ public class DebtorChecks {
             return;
         }
         registry.find(debtor.siren()).ifPresentOrElse(company -> {
-            debtors.recordRegistryAnswer(debtor.id(), company.closed() ? "CLOSED" : "ACTIVE", now(), company.closedOn(),
-                    new Address(company.officeLine1(), null, company.officePostalCode(), company.officeCity(), "FR"));
+            debtors.recordRegistryAnswer(debtor.id(), company.closed() ? "CLOSED" : "ACTIVE", OffsetDateTime.now(clock),
+                    company.closedOn(), new Address(company.officeLine1(), null, company.officePostalCode(), company.officeCity(), "FR"));
             String office = company.officeLine1() + ", " + company.officePostalCode() + " " + company.officeCity();
             if (company.closed()) {
                 result(execution, "CLOSED", "Entreprise fermée selon le registre"
@@ -149,7 +149,7 @@ public class DebtorChecks {
     }
 
     private void record(CompanyDebtor debtor, String status) {
-        debtors.recordRegistryStatus(debtor.id(), status, now());
+        debtors.recordRegistryStatus(debtor.id(), status, OffsetDateTime.now(clock));
     }
 
     private static void result(DelegateExecution execution, String status, String text) {
@@ -166,7 +166,4 @@ public class DebtorChecks {
                 .orElse(null);
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
-    }
 }
