@@ -33,6 +33,9 @@ import org.springframework.stereotype.Service;
 public class ScenarioPreview {
 
     static final int HORIZON_WEEKS = 13;
+    /** Only what the preview reads: a dossier also holds its invoices as JSON for the forms. */
+    private static final List<String> READ_VARIABLES =
+            List.of("scenario", "segment", "debtorType", "amountDue", "insolvent");
 
     private final DossierRepository dossiers;
     private final CommunicationRepository communications;
@@ -60,7 +63,8 @@ public class ScenarioPreview {
         for (DossierRow dossier : dossiers.findNotClosed()) {
             ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(DossierOpening.PROCESS)
                     .processInstanceBusinessKey(dossier.number()).singleResult();
-            Map<String, Object> variables = instance == null ? Map.of() : runtime.getVariables(instance.getId());
+            Map<String, Object> variables = instance == null ? Map.of()
+                    : runtime.getVariables(instance.getId(), READ_VARIABLES);
             if (variables.get("scenario") == null) {
                 // Not yet past its first steps (the job that decides its scenario has not run): nothing to compare.
                 continue;
