@@ -1,0 +1,52 @@
+package fr.recouvrement.calendar;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The dates agents type in the forms, as they write them: {@code jj/mm/aaaa}. The form-js date picker of Tasklist 7.24
+ * follows the browser's locale and cannot be told otherwise, so the forms use text fields and the task listeners read
+ * them here: strictly (30/02 is refused), then stored back as {@code AAAA-MM-JJ} for the steps that follow. A REST
+ * client completing a task may send {@code AAAA-MM-JJ} directly.
+ *
+ * <p>A refusal is a {@link ProcessEngineException} whose message is French: Tasklist shows it to the agent, and the
+ * completion, with everything it would have recorded, is rolled back.
+ */
+public final class FormDates {
+
+    /** How agents read a date in a form. */
+    public static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private FormDates() {
+    }
+
+    /** The date of the field, or empty when nothing was typed. */
+    public static Optional<LocalDate> optional(VariableScope scope, String variable, String label) {
+        Object typed = scope.getVariable(variable);
+        if (typed == null || typed.toString().isBlank()) {
+            return Optional.empty();
+        }
+        LocalDate date = Dates.parseIsoOrFrench(typed.toString()).orElseThrow(() -> refused(label + " « "
+                + typed.toString().strip() + " » n'est pas une date : écrivez-la jj/mm/aaaa, par exemple 05/01/2027."));
+        scope.setVariable(variable, date.toString());
+        return Optional.of(date);
+    }
+
+    /** The date of a field the agent must fill in. */
+    public static LocalDate required(VariableScope scope, String variable, String label) {
+        return optional(scope, variable, label).orElseThrow(() -> refused(label + " est à renseigner (jj/mm/aaaa)."));
+    }
+
+    /** {@code 05/01/2027}. */
+    public static String french(LocalDate date) {
+        return date.format(FRENCH);
+    }
+
+    /** A refusal Tasklist shows as it is. */
+    public static ProcessEngineException refused(String frenchMessage) {
+        return new ProcessEngineException(frenchMessage);
+    }
+}
