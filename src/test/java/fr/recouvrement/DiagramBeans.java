@@ -20,6 +20,8 @@ public final class DiagramBeans {
 
         void startConciliation(DelegateExecution execution);
 
+        void planNextCall(DelegateExecution execution);
+
         Date taskDue(DelegateExecution execution);
     }
 
@@ -81,6 +83,10 @@ public final class DiagramBeans {
     }
 
     /** {@code taskEscalation}. */
+    public interface PromiseConfirmation {
+        void confirm(DelegateExecution execution);
+    }
+
     public interface TaskEscalation {
         void escalate(DelegateExecution execution, String taskKey);
     }

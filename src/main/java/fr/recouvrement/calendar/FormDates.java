@@ -1,7 +1,10 @@
 package fr.recouvrement.calendar;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -19,6 +22,10 @@ public final class FormDates {
 
     /** How agents read a date in a form. */
     public static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** How agents read a date and time: 24-hour clock. */
+    public static final DateTimeFormatter FRENCH_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter TYPED_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu H:mm")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private FormDates() {
     }
@@ -38,6 +45,24 @@ public final class FormDates {
     /** The date of a field the agent must fill in. */
     public static LocalDate required(VariableScope scope, String variable, String label) {
         return optional(scope, variable, label).orElseThrow(() -> refused(label + " est à renseigner (jj/mm/aaaa)."));
+    }
+
+    /** The date and time of the field ({@code jj/mm/aaaa hh:mm}), stored back as ISO; empty when nothing was typed. */
+    public static Optional<LocalDateTime> optionalDateTime(VariableScope scope, String variable, String label) {
+        Object typed = scope.getVariable(variable);
+        if (typed == null || typed.toString().isBlank()) {
+            return Optional.empty();
+        }
+        String text = typed.toString().strip().replaceAll("\\s+", " ");
+        LocalDateTime at;
+        try {
+            at = text.contains("T") ? LocalDateTime.parse(text) : LocalDateTime.parse(text, TYPED_TIME);
+        } catch (DateTimeParseException e) {
+            throw refused(label + " « " + text + " » n'est pas une date et une heure : écrivez-les jj/mm/aaaa hh:mm, "
+                    + "par exemple 05/01/2027 14:30.");
+        }
+        scope.setVariable(variable, at.toString());
+        return Optional.of(at);
     }
 
     /** {@code 05/01/2027}. */

@@ -2,6 +2,7 @@ package fr.recouvrement.communication;
 
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.dossier.DossierStatus;
+import fr.recouvrement.letters.Letters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class CommunicationRepository {
 
     private static final String COLUMNS = "c.id, c.step, c.channel, c.status, c.created_at, c.sent_at, c.recipient, "
-            + "c.subject, c.tracking_number";
+            + "c.subject, c.tracking_number, c.pdf is not null as has_pdf";
     private static final String DELIVERY_COLUMNS = """
             c.id, c.dossier_id, d.number as dossier_number, d.status as dossier_status, c.invoice_id,
             i.number as invoice_number, c.step, c.occurrence, c.revision, c.channel, c.status, c.recipient, c.subject,
@@ -58,12 +59,22 @@ public class CommunicationRepository {
                 .query((rs, row) -> new Pdf(rs.getString("pdf_name"), rs.getBytes("pdf"))).optional();
     }
 
-    /** The day, in Paris, of the last message sent or waiting to be sent to the dossier's debtor. */
+    /**
+     * The day, in Paris, of the last step sent or waiting to be sent to the dossier's debtor: what
+     * {@code minDaysBetween} counts from. A promise's confirmation answers the debtor and is not a step.
+     */
     public Optional<LocalDate> lastMessageDay(long dossierId) {
         return jdbc.sql("""
                 select max((created_at at time zone 'Europe/Paris')::date) from recouvrement.communication
-                where dossier_id = ? and status not in ('SKIPPED', 'CANCELLED')""")
-                .param(dossierId).query(LocalDate.class).optional();
+                where dossier_id = ? and status not in ('SKIPPED', 'CANCELLED') and step <> ?""")
+                .params(dossierId, Letters.PROMISE_CONFIRMATION).query(LocalDate.class).optional();
+    }
+
+    /** How many messages of this step the dossier has had: the next one's occurrence follows. */
+    int occurrences(long dossierId, String step) {
+        return jdbc.sql("select coalesce(max(occurrence), 0) from recouvrement.communication"
+                        + " where dossier_id = ? and step = ?")
+                .params(dossierId, step).query(Integer.class).single();
     }
 
     /** The dossier's pending messages of these channels, oldest first. */
@@ -165,7 +176,7 @@ public class CommunicationRepository {
         return new CommunicationView(rs.getLong("id"), rs.getString("step"), rs.getString("channel"),
                 CommunicationStatus.valueOf(rs.getString("status")), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("sent_at", OffsetDateTime.class), rs.getString("recipient"), rs.getString("subject"),
-                rs.getString("tracking_number"));
+                rs.getString("tracking_number"), rs.getBoolean("has_pdf"));
     }
 
     private static DeliveryRow mapDelivery(ResultSet rs, int row) throws SQLException {

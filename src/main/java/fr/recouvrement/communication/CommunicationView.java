@@ -13,5 +13,7 @@ public record CommunicationView(
         @Schema(nullable = true) OffsetDateTime sentAt,
         @Schema(nullable = true) String recipient,
         @Schema(nullable = true) String subject,
-        @Schema(nullable = true, description = "Numéro de suivi de la LRAR") String trackingNumber) {
+        @Schema(nullable = true, description = "Numéro de suivi de la LRAR") String trackingNumber,
+        @Schema(description = "Une lettre ou une pièce jointe PDF est conservée (…/communications/{id}/pdf)")
+        boolean pdf) {
 }

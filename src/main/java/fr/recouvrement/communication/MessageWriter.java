@@ -1,12 +1,17 @@
 package fr.recouvrement.communication;
 
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.debtor.Address;
+import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.letters.LetterFacts;
 import fr.recouvrement.letters.Letters;
+import fr.recouvrement.money.Euros;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +23,13 @@ import org.springframework.stereotype.Component;
 public class MessageWriter {
 
     private final InvoiceRepository invoices;
+    private final DossierRepository dossiers;
     private final LetterFacts facts;
     private final Letters letters;
 
-    public MessageWriter(InvoiceRepository invoices, LetterFacts facts, Letters letters) {
+    public MessageWriter(InvoiceRepository invoices, DossierRepository dossiers, LetterFacts facts, Letters letters) {
         this.invoices = invoices;
+        this.dossiers = dossiers;
         this.facts = facts;
         this.letters = letters;
     }
@@ -38,6 +45,17 @@ public class MessageWriter {
         LetterFacts.Facts dossierFacts = facts.forDossier(dossierNumber, dossierInvoices);
         for (Map.Entry<String, Object> extra : extras.entrySet()) {
             dossierFacts = dossierFacts.with(extra.getKey(), extra.getValue());
+        }
+        // The promise the dossier waits on, read here rather than passed in, so that a message written again before
+        // it leaves (amounts changed) still states it.
+        Optional<DossierRepository.Promise> promise = dossiers.currentPromise(dossierId);
+        if (promise.isPresent()) {
+            Map<String, Object> promised = new HashMap<>();
+            promised.put("date", FormDates.french(promise.get().until()));
+            if (promise.get().amount() != null) {
+                promised.put("amount", Euros.format(promise.get().amount()));
+            }
+            dossierFacts = dossierFacts.with("promise", promised);
         }
         Letters.Composed composed = letters.compose(step, channel, dossierNumber, dossierFacts.model());
         return new Draft(new CommunicationOutbox.Message(dossierId, null, step, 1, channel,

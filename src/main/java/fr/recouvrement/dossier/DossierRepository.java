@@ -2,6 +2,7 @@ package fr.recouvrement.dossier;
 
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.debtor.DebtorType;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -103,12 +104,28 @@ public class DossierRepository {
 
     /** A ladder step went out: the dossier is at that stage, and a promise still pending is broken by it. */
     public void enterStep(long dossierId, String step) {
-        jdbc.sql("update recouvrement.dossier set stage = ?, promise_until = null where id = ?")
+        jdbc.sql("update recouvrement.dossier set stage = ?, promise_until = null, promise_amount = null where id = ?")
                 .params(step, dossierId).update();
     }
 
-    public void promise(long dossierId, LocalDate until) {
-        jdbc.sql("update recouvrement.dossier set promise_until = ? where id = ?").params(until, dossierId).update();
+    /** @param amount null when the debtor promised to pay all that is due */
+    public void promise(long dossierId, LocalDate until, BigDecimal amount) {
+        jdbc.sql("update recouvrement.dossier set promise_until = ?, promise_amount = ? where id = ?")
+                .params(until, amount, dossierId).update();
+    }
+
+    /** What the debtor promised, while the promise stands. */
+    public record Promise(LocalDate until, BigDecimal amount) {
+    }
+
+    /** The promise the dossier waits on, if any; its amount is null when the debtor promised all that is due. */
+    public Optional<Promise> currentPromise(long dossierId) {
+        return jdbc.sql("select promise_until, promise_amount from recouvrement.dossier"
+                        + " where id = ? and promise_until is not null")
+                .param(dossierId)
+                .query((rs, row) -> new Promise(rs.getObject("promise_until", LocalDate.class),
+                        rs.getBigDecimal("promise_amount")))
+                .optional();
     }
 
     public void hold(long dossierId, LocalDate since) {

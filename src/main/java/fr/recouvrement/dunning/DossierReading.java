@@ -2,7 +2,13 @@ package fr.recouvrement.dunning;
 
 import static fr.recouvrement.dunning.DossierVariables.AMOUNT_DUE;
 import static fr.recouvrement.dunning.DossierVariables.AMOUNT_DUE_TEXT;
+import static fr.recouvrement.dunning.DossierVariables.CALL_AGAIN;
+import static fr.recouvrement.dunning.DossierVariables.CALL_OUTCOME;
+import static fr.recouvrement.dunning.DossierVariables.CONCILIATION_ATTEMPT;
+import static fr.recouvrement.dunning.DossierVariables.CONCILIATION_ATTEMPTS;
 import static fr.recouvrement.dunning.DossierVariables.CONCILIATION_DUE_AT;
+import static fr.recouvrement.dunning.DossierVariables.CONCILIATION_FOLLOW_UP_AT;
+import static fr.recouvrement.dunning.DossierVariables.DIALLED_NUMBER;
 import static fr.recouvrement.dunning.DossierVariables.DEBTOR_EMAIL;
 import static fr.recouvrement.dunning.DossierVariables.DEBTOR_NAME;
 import static fr.recouvrement.dunning.DossierVariables.DEBTOR_PHONE;
@@ -15,6 +21,7 @@ import static fr.recouvrement.dunning.DossierVariables.SEGMENT;
 import static fr.recouvrement.dunning.DossierVariables.SETTLED;
 
 import fr.recouvrement.calendar.BusinessCalendar;
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.communication.PendingLetters;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
@@ -25,7 +32,6 @@ import fr.recouvrement.scenario.ScenarioStep;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +46,9 @@ import org.springframework.stereotype.Component;
 @Component("dossierReading")
 public class DossierReading {
 
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final Map<InvoiceStatus, String> STATUS_LABELS = Map.of(
-            InvoiceStatus.OPEN, "À recouvrer",
-            InvoiceStatus.PAID, "Payée",
-            InvoiceStatus.DISPUTED, "En litige",
-            InvoiceStatus.PAYMENT_PLAN, "Échéancier",
-            InvoiceStatus.JUDICIAL, "Contentieux",
-            InvoiceStatus.CANCELLED, "Annulée");
+    /** What the agent typed in "Appel de conciliation": the next attempt starts from an empty form. */
+    private static final List<String> CALL_FIELDS = List.of(CALL_OUTCOME, "calledAt", "answeredBy", "answererRole",
+            "promiseDate", "promiseAmount", "disputedInvoice", "disputeReason", "callComment");
 
     private final DossierRepository dossiers;
     private final InvoiceRepository invoices;
@@ -84,10 +85,10 @@ public class DossierReading {
         // Shown as a table in the agents' forms: French dates, amounts and statuses.
         execution.setVariable(INVOICES, Spin.JSON(dossierInvoices.stream().map(i -> Map.of(
                 "number", i.number(),
-                "dueDate", i.dueDate().format(FRENCH_DATE),
+                "dueDate", FormDates.french(i.dueDate()),
                 "amount", Euros.format(i.amount()),
                 "balance", Euros.format(i.balance()),
-                "status", STATUS_LABELS.get(i.status()))).toList()));
+                "status", i.status().label())).toList()));
         execution.setVariable(SETTLED, due.signum() == 0
                 && dossierInvoices.stream().noneMatch(i -> i.status() == InvoiceStatus.DISPUTED));
         // A letter waiting to be posted must claim what is owed now: it is written again if the dossier changed. The
@@ -99,11 +100,40 @@ public class DossierReading {
         }
     }
 
-    /** "Préparer l'appel de conciliation": the dossier enters the conciliation stage; the call is due per the DMN. */
+    /**
+     * "Préparer l'appel de conciliation": the dossier enters the conciliation stage; the first attempt is due per the
+     * DMN, which also says how many attempts a debtor who does not answer gets.
+     */
     @ScenarioStep
     public void startConciliation(DelegateExecution execution) {
         dossiers.moveToStage(execution.getProcessBusinessKey(), "CONCILIATION");
         execution.setVariable(CONCILIATION_DUE_AT, taskDue(execution));
+        execution.setVariable(CONCILIATION_ATTEMPT, 1);
+        execution.setVariable(CONCILIATION_ATTEMPTS, DossierVariables.scenario(execution).conciliationAttempts());
+        execution.setVariable(CONCILIATION_FOLLOW_UP_AT, null);
+        execution.setVariable(DIALLED_NUMBER, execution.getVariable(DEBTOR_PHONE));
+    }
+
+    /**
+     * "Planifier un nouvel appel", after "pas de réponse": while the scenario allows another attempt, it is planned for
+     * the next business day at 09:00 (the task's follow-up date in Tasklist), due per the DMN from that day.
+     */
+    @ScenarioStep
+    public void planNextCall(DelegateExecution execution) {
+        int attempt = ((Number) execution.getVariable(CONCILIATION_ATTEMPT)).intValue();
+        boolean again = attempt < DossierVariables.scenario(execution).conciliationAttempts();
+        execution.setVariable(CALL_AGAIN, again);
+        if (again) {
+            LocalDate next = calendar.addBusinessDays(LocalDate.now(clock), 1);
+            int sla = DossierVariables.scenario(execution).taskSlaDays();
+            execution.setVariable(CONCILIATION_ATTEMPT, attempt + 1);
+            execution.setVariable(CONCILIATION_FOLLOW_UP_AT, calendar.at9(next));
+            execution.setVariable(CONCILIATION_DUE_AT, calendar.at9(calendar.addBusinessDays(next, sla)));
+            // The next call starts from a clean form; the number dialled stays, the agent may change it.
+            for (String typed : CALL_FIELDS) {
+                execution.removeVariable(typed);
+            }
+        }
     }
 
     /** The due date of the agents' next task: today + the DMN's {@code taskSlaDays} business days, 09:00. */

@@ -23,6 +23,14 @@ final class DossierVariables {
     static final String SETTLED = "settled";
     static final String LETTER_PDF_URL = "letterPdfUrl";
     static final String CONCILIATION_DUE_AT = "conciliationDueAt";
+    /** The call's attempt, from 1; the scenario's number of attempts; when the next one may start. */
+    static final String CONCILIATION_ATTEMPT = "conciliationAttempt";
+    static final String CONCILIATION_ATTEMPTS = "conciliationAttempts";
+    static final String CONCILIATION_FOLLOW_UP_AT = "conciliationFollowUpAt";
+    /** The number the agent is to dial, prefilled with the debtor's. */
+    static final String DIALLED_NUMBER = "dialledNumber";
+    static final String CALL_AGAIN = "callAgain";
+    static final String CALL_OUTCOME = "callOutcome";
     static final String STEP_AT = "stepAt";
     static final String STEP_SKIPPED = "stepSkipped";
     static final String STEP_POSTPONED = "stepPostponed";

@@ -1,6 +1,7 @@
 package fr.recouvrement.dunning;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What the decision {@code scenario-recouvrement} gave a dossier or an invoice, typed for Java. The process variable
@@ -10,10 +11,14 @@ import java.util.Map;
  *
  * @param relance3Day null when the scenario has two relances
  * @param relance3Channel null when the scenario has two relances
+ * @param conciliationAttempts how many times agents call a debtor who does not answer; a decision deployed before
+ *     this output existed gives {@value #DEFAULT_CONCILIATION_ATTEMPTS}
  */
 public record Scenario(int preDueDays, int relance1Day, int relance2Day, Integer relance3Day, int noticeDay,
         int noticeDeadlineDays, int promiseGraceDays, int minDaysBetween, int taskSlaDays, String relance1Channel,
-        String relance2Channel, String relance3Channel) {
+        String relance2Channel, String relance3Channel, int conciliationAttempts) {
+
+    static final int DEFAULT_CONCILIATION_ATTEMPTS = 3;
 
     /** The decision's single result, as the business rule task stored it. */
     public static Scenario of(Object variable) {
@@ -26,7 +31,8 @@ public record Scenario(int preDueDays, int relance1Day, int relance2Day, Integer
                 number(outputs, "noticeDeadlineDays"), number(outputs, "promiseGraceDays"),
                 number(outputs, "minDaysBetween"), number(outputs, "taskSlaDays"),
                 (String) outputs.get("relance1Channel"), (String) outputs.get("relance2Channel"),
-                (String) outputs.get("relance3Channel"));
+                (String) outputs.get("relance3Channel"), Objects.requireNonNullElse(
+                        optionalNumber(outputs, "conciliationAttempts"), DEFAULT_CONCILIATION_ATTEMPTS));
     }
 
     private static int number(Map<?, ?> outputs, String name) {

@@ -11,6 +11,7 @@ import fr.recouvrement.invoice.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,9 @@ public class EventRecorder {
     }
 
     public EventView record(String invoiceNumber, EventRequest request, String user) {
-        LocalDate today = LocalDate.now(clock);
-        ValidEvent event = EventValidator.validate(request, today);
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
+        ValidEvent event = EventValidator.validate(request, now);
         long id = transaction.execute(status -> recordOnce(invoiceNumber, event, user, today, true));
         return events.findById(id).orElseThrow();
     }
@@ -54,8 +56,8 @@ public class EventRecorder {
      * the process needs no message about its own decision. Runs in the caller's (the job's) transaction.
      */
     public EventView recordFromDossier(String invoiceNumber, EventRequest request, String user) {
-        LocalDate today = LocalDate.now(clock);
-        long id = recordOnce(invoiceNumber, EventValidator.validate(request, today), user, today, false);
+        LocalDateTime now = LocalDateTime.now(clock);
+        long id = recordOnce(invoiceNumber, EventValidator.validate(request, now), user, now.toLocalDate(), false);
         return events.findById(id).orElseThrow();
     }
 
@@ -69,7 +71,7 @@ public class EventRecorder {
         apply(invoice, event, today);
         EventPayload payload = EventPayload.of(event);
         long id = events.insert(invoice, payload, user);
-        if (notify && invoice.inOpenDossier() && event.type() != EventType.NOTE) {
+        if (notify && invoice.inOpenDossier() && event.type() != EventType.NOTE && event.type() != EventType.CALL) {
             correlate(invoice, payload);
         }
         return id;
@@ -93,7 +95,7 @@ public class EventRecorder {
                 invoices.setStatus(invoice.id(), event.action() == ValidEvent.ResolutionAction.CANCEL
                         ? InvoiceStatus.CANCELLED : InvoiceStatus.OPEN);
             }
-            case PROMISE -> dossiers.promise(invoice.dossierId(), event.date());
+            case PROMISE -> dossiers.promise(invoice.dossierId(), event.date(), event.amount());
             case PAYMENT_PLAN -> startPlan(invoice, event);
             case HOLD -> {
                 if (invoice.onHold()) {
@@ -108,7 +110,7 @@ public class EventRecorder {
                 // The hold's length moves the dossier's remaining steps.
                 dossiers.release(invoice.dossierId(), today);
             }
-            case NOTE -> {
+            case CALL, NOTE -> {
                 // Kept as a record only.
             }
         }

@@ -4,11 +4,13 @@ import fr.recouvrement.api.ConflictException;
 import fr.recouvrement.api.FieldProblem;
 import fr.recouvrement.api.InvalidInputException;
 import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.money.Amounts;
 import fr.recouvrement.scenario.ScenarioStep;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +35,12 @@ public class EventReporting {
     // The variables of signalement and of the dossier's call and plan tasks that Java reads or writes, named once.
     static final String CALL_OUTCOME = "callOutcome";
     static final String PROMISE_DATE = "promiseDate";
+    static final String PROMISE_AMOUNT = "promiseAmount";
+    static final String CALLED_AT = "calledAt";
+    static final String DIALLED_NUMBER = "dialledNumber";
+    static final String ANSWERED_BY = "answeredBy";
+    static final String ANSWERER_ROLE = "answererRole";
+    static final String CONCILIATION_ATTEMPT = "conciliationAttempt";
     static final String DISPUTED_INVOICE = "disputedInvoice";
     static final String DISPUTE_REASON = "disputeReason";
     static final String CALL_COMMENT = "callComment";
@@ -53,13 +61,6 @@ public class EventReporting {
 
     private static final Map<String, Boolean> JUSTIFIED = Map.of("CREDIT_NOTE", true, "CANCEL", true, "RESUME", false);
 
-    private static final Map<String, String> CALL_OUTCOMES = Map.of(
-            "PROMESSE", "promesse de paiement",
-            "LITIGE", "litige sur une facture",
-            "ECHEANCIER", "demande d'échéancier",
-            "PAS_DE_REPONSE", "pas de réponse",
-            "REFUS", "refus de payer");
-
     private final EventRecorder recorder;
     private final InvoiceRepository invoices;
     private final DossierRepository dossiers;
@@ -71,10 +72,10 @@ public class EventReporting {
     }
 
     /**
-     * When the agent completes "Appel de conciliation": a promise or a dispute is recorded as the API records it (the
-     * dossier's process receives it as {@code EvenementSignale}), and the call itself as a note. Run as the task
-     * completes, so that a problem (a date in the past, an invoice of another dossier) is shown to the agent in
-     * Tasklist and nothing is recorded.
+     * When the agent completes "Appel de conciliation": the call is logged as call centres log it (when, the number
+     * dialled, who answered, the outcome, the attempt), then a promise or a dispute is recorded as the API records it
+     * (the dossier's process receives it as {@code EvenementSignale}). Run as the task completes, so that a problem (a
+     * date in the past, an invoice of another dossier) is shown to the agent in Tasklist and nothing is recorded.
      */
     @ScenarioStep
     public void recordCallOutcome(DelegateTask task) {
@@ -83,10 +84,19 @@ public class EventReporting {
         String dossierNumber = task.getExecution().getProcessBusinessKey();
         List<String> dossierInvoices = dossierInvoices(dossierNumber);
         String anyInvoice = dossierInvoices.get(0);
+        String calledAt = FormDates.optionalDateTime(task, CALLED_AT, "L'heure de l'appel")
+                .map(LocalDateTime::toString).orElse(null);
+        String promiseDate = "PROMESSE".equals(outcome)
+                ? FormDates.required(task, PROMISE_DATE, "La date promise").toString() : null;
+        Object attempt = task.getVariable(CONCILIATION_ATTEMPT);
+        EventRequest.Call call = new EventRequest.Call(calledAt, text(task, DIALLED_NUMBER), text(task, ANSWERED_BY),
+                text(task, ANSWERER_ROLE), outcome, attempt == null ? null : ((Number) attempt).intValue());
         inTasklist(() -> {
+            recorder.record(anyInvoice, new EventRequest("CALL", null, null, null, null, null,
+                    text(task, CALL_COMMENT), null, call), agent);
             switch (Objects.requireNonNullElse(outcome, "")) {
                 case "PROMESSE" -> recorder.record(anyInvoice, new EventRequest("PROMISE", null, null, null,
-                        text(task, PROMISE_DATE), null, null), agent);
+                        promiseDate, null, null, frenchAmount(text(task, PROMISE_AMOUNT)), null), agent);
                 case "LITIGE" -> {
                     String invoice = Objects.requireNonNullElse(text(task, DISPUTED_INVOICE), "").strip();
                     if (!dossierInvoices.contains(invoice)) {
@@ -97,13 +107,9 @@ public class EventReporting {
                             null, null), agent);
                 }
                 default -> {
-                    // A request for a plan goes on to "Établir l'échéancier"; no answer or a refusal is noted below.
+                    // A request for a plan goes on to "Établir l'échéancier"; no answer plans another attempt.
                 }
             }
-            String comment = text(task, CALL_COMMENT);
-            recorder.record(anyInvoice, new EventRequest("NOTE", null, null, null, null, null,
-                    "Appel de conciliation : " + CALL_OUTCOMES.getOrDefault(outcome, "issue non renseignée")
-                            + (comment == null || comment.isBlank() ? "." : ". " + comment.strip())), agent);
         });
     }
 
@@ -131,10 +137,14 @@ public class EventReporting {
                 author(task.getAssignee())));
     }
 
-    /** Agents type amounts the French way ("1 250,50"); the API's validation then checks them as usual. */
     private static EventRequest.Instalment instalment(String date, String typedAmount) {
-        Amounts.Parsed amount = Amounts.parse(typedAmount, true);
-        return new EventRequest.Instalment(date, amount.isValid() ? amount.amount().toPlainString() : typedAmount);
+        return new EventRequest.Instalment(date, frenchAmount(typedAmount));
+    }
+
+    /** Agents type amounts the French way ("1 250,50"); the API's validation then checks them as usual. */
+    private static String frenchAmount(String typed) {
+        Amounts.Parsed amount = Amounts.parse(typed, true);
+        return amount.isValid() ? amount.amount().toPlainString() : typed;
     }
 
     /** The invoice numbers of the dossier, those still claimed first. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.dossier.DossierStatus;
 import fr.recouvrement.invoice.InvoiceStatus;
 import java.time.Clock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,6 +17,12 @@ import org.springframework.stereotype.Repository;
 /** Events as stored: the type and its fields as JSON, who reported it and when; the only writer of invoice_event. */
 @Repository
 public class EventRepository {
+
+    private static final String SELECT_EVENTS = """
+            select e.id, e.payload, e.created_at, e.created_by, i.number, dos.number as dossier_number
+            from recouvrement.invoice_event e
+            join recouvrement.invoice i on i.id = e.invoice_id
+            left join recouvrement.dossier dos on dos.id = e.dossier_id""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -69,17 +77,7 @@ public class EventRepository {
     }
 
     Optional<EventView> findById(long id) {
-        return jdbc.sql("""
-                select e.id, e.payload, e.created_at, e.created_by, i.number, dos.number as dossier_number
-                from recouvrement.invoice_event e
-                join recouvrement.invoice i on i.id = e.invoice_id
-                left join recouvrement.dossier dos on dos.id = e.dossier_id
-                where e.id = ?""")
-                .param(id)
-                .query((rs, row) -> new EventView(rs.getLong("id"), rs.getString("number"),
-                        rs.getString("dossier_number"), rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getString("created_by"), read(rs.getString("payload"))))
-                .optional();
+        return jdbc.sql(SELECT_EVENTS + " where e.id = ?").param(id).query(this::map).optional();
     }
 
     List<EventView> forInvoice(String number) {
@@ -94,6 +92,18 @@ public class EventRepository {
                         rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
                         read(rs.getString("payload"))))
                 .list();
+    }
+
+    /** Every event recorded about the dossier's invoices, oldest first. */
+    public List<EventView> forDossier(long dossierId) {
+        return jdbc.sql(SELECT_EVENTS + " where i.dossier_id = ? order by e.created_at, e.id").param(dossierId)
+                .query(this::map).list();
+    }
+
+    private EventView map(ResultSet rs, int row) throws SQLException {
+        return new EventView(rs.getLong("id"), rs.getString("number"), rs.getString("dossier_number"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+                read(rs.getString("payload")));
     }
 
     /**

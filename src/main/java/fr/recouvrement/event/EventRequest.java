@@ -11,7 +11,8 @@ import java.util.List;
         {"type": "PAYMENT_PLAN", "instalments": [{"date": "2026-12-15", "amount": "500.00"},
                                                  {"date": "2027-01-15", "amount": "500.00"}]}""")
 public record EventRequest(
-        @Schema(allowableValues = {"DISPUTE", "DISPUTE_RESOLVED", "PROMISE", "PAYMENT_PLAN", "HOLD", "RELEASE", "NOTE"})
+        @Schema(allowableValues = {"DISPUTE", "DISPUTE_RESOLVED", "PROMISE", "PAYMENT_PLAN", "HOLD", "RELEASE", "CALL",
+            "NOTE"})
         String type,
         @Schema(description = "DISPUTE, HOLD : le motif") String reason,
         @Schema(description = "DISPUTE_RESOLVED : le litige était-il fondé ?") Boolean justified,
@@ -19,9 +20,29 @@ public record EventRequest(
         @Schema(description = "PROMISE : la date promise (AAAA-MM-JJ)") String date,
         @Schema(description = "PAYMENT_PLAN : les échéances, dont le total égale le montant dû du dossier")
         List<Instalment> instalments,
-        @Schema(description = "NOTE : le texte") String text) {
+        @Schema(description = "NOTE : le texte ; CALL : le commentaire de l'appel (facultatif)") String text,
+        @Schema(description = "PROMISE : le montant promis (facultatif, « 500.00 ») ; sans montant, tout le dû")
+        String amount,
+        @Schema(description = "CALL : l'appel") Call call) {
+
+    /** The fields of the types that came before promises had an amount and calls were logged. */
+    public EventRequest(String type, String reason, Boolean justified, String action, String date,
+            List<Instalment> instalments, String text) {
+        this(type, reason, justified, action, date, instalments, text, null, null);
+    }
 
     /** One instalment of a payment plan. */
     public record Instalment(String date, String amount) {
+    }
+
+    /** A call to the debtor. */
+    public record Call(
+            @Schema(description = "Date et heure de l'appel (AAAA-MM-JJTHH:MM, heure de Paris) ; par défaut, maintenant")
+            String calledAt,
+            @Schema(description = "Le numéro composé", example = "01 23 45 67 89") String phone,
+            @Schema(description = "Qui a répondu (facultatif)") String answeredBy,
+            @Schema(description = "Sa fonction (facultatif)") String answererRole,
+            @Schema(allowableValues = {"PROMESSE", "LITIGE", "ECHEANCIER", "PAS_DE_REPONSE", "REFUS"}) String outcome,
+            @Schema(description = "Le rang de la tentative, à partir de 1 (facultatif)") Integer attempt) {
     }
 }

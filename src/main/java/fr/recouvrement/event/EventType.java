@@ -12,6 +12,8 @@ public enum EventType {
     /** Dunning of the dossier stops until released. */
     HOLD(true),
     RELEASE(true),
+    /** A call to the debtor, as call centres log it: when, which number, who answered, the outcome. */
+    CALL(true),
     NOTE(false);
 
     private final boolean needsDossier;

@@ -4,18 +4,27 @@ import fr.recouvrement.api.FieldProblem;
 import fr.recouvrement.api.InvalidInputException;
 import fr.recouvrement.calendar.Dates;
 import fr.recouvrement.money.Amounts;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The rules of each event type, every broken one reported at once. */
 final class EventValidator {
 
     static final int MAX_TEXT = 2000;
     static final int MAX_INSTALMENTS = 60;
+    static final int MAX_NAME = 100;
+    /** A call logged from another machine may be a few minutes ahead of ours. */
+    private static final int CLOCK_SKEW_MINUTES = 5;
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .()\\-]{6,30}");
 
     private EventValidator() {
     }
@@ -23,7 +32,8 @@ final class EventValidator {
     /**
      * @throws InvalidInputException listing every problem
      */
-    static ValidEvent validate(EventRequest request, LocalDate today) {
+    static ValidEvent validate(EventRequest request, LocalDateTime now) {
+        LocalDate today = now.toLocalDate();
         List<FieldProblem> problems = new ArrayList<>();
         EventType type = parseEnum(request.type(), EventType.class, "type", "Le type d'événement", problems);
         if (type == null) {
@@ -35,6 +45,8 @@ final class EventValidator {
         LocalDate date = null;
         List<ValidEvent.PlannedInstalment> instalments = List.of();
         String text = null;
+        BigDecimal amount = null;
+        EventPayload.Call call = null;
         switch (type) {
             case DISPUTE, HOLD -> reason = text(request.reason(), "reason", "Le motif", problems);
             case NOTE -> text = text(request.text(), "text", "Le texte", problems);
@@ -49,7 +61,15 @@ final class EventValidator {
                             : "Un litige non fondé reprend le recouvrement (RESUME)."));
                 }
             }
-            case PROMISE -> date = futureDate(request.date(), "date", "La date promise", today, problems);
+            case PROMISE -> {
+                date = futureDate(request.date(), "date", "La date promise", today, problems);
+                amount = optionalAmount(request.amount(), problems);
+            }
+            case CALL -> {
+                call = call(request.call(), now, problems);
+                text = request.text() == null || request.text().isBlank() ? null
+                        : text(request.text(), "text", "Le commentaire", problems);
+            }
             case PAYMENT_PLAN -> instalments = instalments(request.instalments(), today, problems);
             case RELEASE -> {
                 // Nothing to say: the hold ends.
@@ -58,7 +78,62 @@ final class EventValidator {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new ValidEvent(type, reason, justified, action, date, instalments, text);
+        return new ValidEvent(type, reason, justified, action, date, instalments, text, amount, call);
+    }
+
+    private static BigDecimal optionalAmount(String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Amounts.Parsed amount = Amounts.parse(value, false);
+        if (!amount.isValid()) {
+            problems.add(new FieldProblem("amount", amount.problem()));
+            return null;
+        }
+        return amount.amount();
+    }
+
+    /** A call is logged once made: its time is not in the future; the number is one a person could dial. */
+    private static EventPayload.Call call(EventRequest.Call call, LocalDateTime now, List<FieldProblem> problems) {
+        if (call == null) {
+            problems.add(new FieldProblem("call", "L'appel est obligatoire : son issue au moins."));
+            return null;
+        }
+        CallOutcome outcome = parseEnum(call.outcome(), CallOutcome.class, "call.outcome", "L'issue de l'appel",
+                problems);
+        LocalDateTime calledAt = now.truncatedTo(ChronoUnit.MINUTES);
+        if (call.calledAt() != null && !call.calledAt().isBlank()) {
+            try {
+                calledAt = LocalDateTime.parse(call.calledAt().strip());
+                if (calledAt.isAfter(now.plusMinutes(CLOCK_SKEW_MINUTES))) {
+                    problems.add(new FieldProblem("call.calledAt", "L'appel ne peut pas être dans le futur ("
+                            + call.calledAt().strip() + ")."));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem("call.calledAt", "L'heure de l'appel « " + call.calledAt()
+                        + " » n'est pas valide (AAAA-MM-JJTHH:MM)."));
+            }
+        }
+        String phone = call.phone() == null || call.phone().isBlank() ? null : call.phone().strip();
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            problems.add(new FieldProblem("call.phone", "Le numéro « " + phone
+                    + " » n'est pas un numéro de téléphone (chiffres, espaces, +, points, tirets, parenthèses)."));
+        }
+        if (call.attempt() != null && call.attempt() < 1) {
+            problems.add(new FieldProblem("call.attempt", "Le rang de la tentative commence à 1."));
+        }
+        return new EventPayload.Call(calledAt, phone, shortText(call.answeredBy(), "call.answeredBy", problems),
+                shortText(call.answererRole(), "call.answererRole", problems), outcome, call.attempt());
+    }
+
+    private static String shortText(String value, String field, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.strip().length() > MAX_NAME) {
+            problems.add(new FieldProblem(field, "Au plus " + MAX_NAME + " caractères."));
+        }
+        return value.strip();
     }
 
     private static List<ValidEvent.PlannedInstalment> instalments(List<EventRequest.Instalment> requested,

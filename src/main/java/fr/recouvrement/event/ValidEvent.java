@@ -7,7 +7,7 @@ import java.util.List;
 /** A checked event; only the fields of its type are set. */
 public record ValidEvent(
         EventType type, String reason, Boolean justified, ResolutionAction action, LocalDate date,
-        List<PlannedInstalment> instalments, String text) {
+        List<PlannedInstalment> instalments, String text, BigDecimal amount, EventPayload.Call call) {
 
     /** How a dispute ends: justified, with a credit note or a cancellation; unjustified, dunning resumes. */
     public enum ResolutionAction {

@@ -18,12 +18,16 @@ public class Letters {
     private record Templates(String mail, String letter, String pdfName) {
     }
 
+    /** Not a step of the ladder: the written confirmation of a promise, which does not delay the next step. */
+    public static final String PROMISE_CONFIRMATION = "CONFIRMATION_PROMESSE";
+
     private static final Map<String, Templates> BY_STEP = Map.of(
             "PRE_ECHEANCE", new Templates("mail/pre-echeance.ftlh", null, null),
             "RELANCE_1", new Templates("mail/relance-1.ftlh", "letters/releve.ftlh", "releve-de-compte"),
             "RELANCE_2", new Templates("mail/relance-2.ftlh", "letters/relance-2.ftlh", "relance-2"),
             "RELANCE_3", new Templates("mail/relance-3.ftlh", "letters/relance-3.ftlh", "relance-3"),
-            "MISE_EN_DEMEURE", new Templates(null, "letters/mise-en-demeure.ftlh", "mise-en-demeure"));
+            "MISE_EN_DEMEURE", new Templates(null, "letters/mise-en-demeure.ftlh", "mise-en-demeure"),
+            PROMISE_CONFIRMATION, new Templates("mail/confirmation-promesse.ftlh", null, null));
 
     private final LetterTemplates templates;
     private final PdfPrinter printer;

@@ -64,6 +64,19 @@ public class PaymentRepository {
                 .param(invoiceId).query(PaymentRepository::map).list();
     }
 
+    /** A payment or credit note with the invoice it settles. */
+    public record InvoicePayment(String invoiceNumber, PaymentView payment) {
+    }
+
+    /** Every payment and credit note on the dossier's invoices, oldest first. */
+    public List<InvoicePayment> forDossier(long dossierId) {
+        return jdbc.sql("select i.number, " + COLUMNS + " from recouvrement.payment p"
+                        + " join recouvrement.invoice i on i.id = p.invoice_id where i.dossier_id = ?"
+                        + " order by p.paid_on, p.created_at, p.id")
+                .param(dossierId)
+                .query((rs, row) -> new InvoicePayment(rs.getString("number"), map(rs, row))).list();
+    }
+
     void insert(long invoiceId, NewPayment payment) {
         jdbc.sql("""
                 insert into recouvrement.payment (invoice_id, reference, type, amount, paid_on, created_at)

@@ -18,9 +18,9 @@ class LadderPlannerTest {
     /** J: a Monday. */
     private static final LocalDate J = LocalDate.of(2026, 10, 5);
     /** The default scenario of a PME: relances at J+7 and J+15, the notice at J+30. */
-    private static final Scenario PME = new Scenario(7, 7, 15, null, 30, 8, 5, 5, 2, "EMAIL", "EMAIL", null);
+    private static final Scenario PME = new Scenario(7, 7, 15, null, 30, 8, 5, 5, 2, "EMAIL", "EMAIL", null, 3);
     private static final Scenario GRAND_COMPTE = new Scenario(7, 7, 15, 30, 45, 15, 5, 5, 2, "EMAIL", "EMAIL",
-            "LETTER");
+            "LETTER", 3);
 
     private final LadderPlanner planner = new LadderPlanner(new BusinessCalendar(false));
 
@@ -126,7 +126,7 @@ class LadderPlannerTest {
     void lateEntryOnlyLooksAtTheStepsTheScenarioHas() {
         // On J+31 a grand compte's relance 3 (J+30) is due, so its relance 2 is skipped; a scenario without relance 3
         // and with its notice at J+45 sends relance 2.
-        Scenario twoRelances = new Scenario(7, 7, 15, null, 45, 15, 5, 5, 2, "EMAIL", "EMAIL", null);
+        Scenario twoRelances = new Scenario(7, 7, 15, null, 45, 15, 5, 5, 2, "EMAIL", "EMAIL", null, 3);
         ZonedDateTime now = at(J.plusDays(31), 10);
 
         assertThat(planner.plan(LadderStep.RELANCE_2, GRAND_COMPTE, facts(), false, now).skipped()).isTrue();

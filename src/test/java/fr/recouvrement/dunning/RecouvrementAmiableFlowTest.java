@@ -56,6 +56,7 @@ class RecouvrementAmiableFlowTest {
             "RELANCE_1", at9("2026-11-23"), "RELANCE_2", at9("2026-12-01"), "RELANCE_3", at9("2026-12-16"),
             "MISE_EN_DEMEURE", at9("2026-12-31"));
     static final Date CALL_DUE = at9("2026-11-25");
+    static final Date NEXT_CALL = at9("2026-11-26");
     static final Date TASK_DUE = at9("2026-11-26");
     static final Date PRESCRIPTION_WARNING = at9("2031-08-25");
     static final Date NOTICE_DEADLINE_ENDS = at9("2027-01-11");
@@ -69,6 +70,7 @@ class RecouvrementAmiableFlowTest {
     DiagramBeans.JudicialFile judicialFile;
     DiagramBeans.EventReporting events;
     DiagramBeans.TaskEscalation escalation;
+    DiagramBeans.PromiseConfirmation promises;
     DiagramBeans.DebtorChecks checks;
 
     @BeforeEach
@@ -84,11 +86,13 @@ class RecouvrementAmiableFlowTest {
         judicialFile = FastEngine.mockBean("judicialFile", DiagramBeans.JudicialFile.class);
         events = FastEngine.mockBean("eventReporting", DiagramBeans.EventReporting.class);
         escalation = FastEngine.mockBean("taskEscalation", DiagramBeans.TaskEscalation.class);
+        promises = FastEngine.mockBean("promiseConfirmation", DiagramBeans.PromiseConfirmation.class);
         checks = FastEngine.mockBean("debtorChecks", DiagramBeans.DebtorChecks.class);
 
         // What the beans answer unless a test says otherwise: nothing postponed, nothing settled, a debtor in business.
         when(reading.taskDue(any())).thenReturn(TASK_DUE);
-        doAnswer(sets("conciliationDueAt", CALL_DUE)).when(reading).startConciliation(any());
+        doAnswer(sets("conciliationDueAt", CALL_DUE, "conciliationFollowUpAt", null)).when(reading)
+                .startConciliation(any());
         doAnswer(call -> {
             call.<DelegateExecution>getArgument(0).setVariable("stepAt", STEP_AT.get(call.<String>getArgument(1)));
             return null;
@@ -181,8 +185,16 @@ class RecouvrementAmiableFlowTest {
         assertThat(dossier).hasPassedInOrder("LireDossier", "DeterminerScenarioDossier", "LancerRecouvrement")
                 .isWaitingAtExactly("AppelConciliation", "AlertePrescription", "DateRelance1");
         assertThat(job("AlertePrescription", dossier)).hasDueDate(PRESCRIPTION_WARNING);
+        // No answer: another attempt the next business day, then the scenario's last one ends the calls.
+        doAnswer(sets("callAgain", true, "conciliationDueAt", CALL_DUE, "conciliationFollowUpAt", NEXT_CALL))
+                .doAnswer(sets("callAgain", false)).when(reading).planNextCall(any());
         complete(task("AppelConciliation", dossier), withVariables("callOutcome", "PAS_DE_REPONSE"));
-        assertThat(dossier).hasPassed("ConciliationFaite").hasNotPassed("EtablirEcheancier");
+        assertThat(dossier).hasPassed("PlanifierNouvelAppel").isWaitingAt("AppelConciliation");
+        assertThat(task("AppelConciliation", dossier)).hasDueDate(CALL_DUE);
+        assertThat(task("AppelConciliation", dossier).getFollowUpDate()).isEqualTo(NEXT_CALL);
+        complete(task("AppelConciliation", dossier), withVariables("callOutcome", "PAS_DE_REPONSE"));
+        verify(reading, times(2)).planNextCall(any());
+        assertThat(dossier).hasPassed("DebiteurInjoignable").hasNotPassed("ConciliationFaite", "EtablirEcheancier");
 
         sendRelances(dossier, 2);
         // A PME gets two relances (DMN), and no approval under 10,000 EUR.
@@ -341,6 +353,18 @@ class RecouvrementAmiableFlowTest {
         assertThat(dossier).hasPassed("RetardSignaleAppelConciliation").isWaitingAt("AppelConciliation");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"PROMESSE", "LITIGE", "REFUS"})
+    void aCallThatReachedTheDebtorEndsTheConciliation(String outcome) {
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+
+        complete(task("AppelConciliation", dossier), withVariables("callOutcome", outcome));
+
+        verify(events).recordCallOutcome(any());
+        verify(reading, never()).planNextCall(any());
+        assertThat(dossier).hasPassed("ConciliationFaite").isWaitingAtExactly("AlertePrescription", "DateRelance1");
+    }
+
     @Test
     void aPaymentPlanAskedForOnTheCallIsSetUpByTheAgentsAndItsDelayReported() {
         ProcessInstance dossier = open("PME", "B2B", 1500.0);
@@ -451,8 +475,20 @@ class RecouvrementAmiableFlowTest {
         assertThat(dossier).hasPassed("SuspensionLevee").hasNotPassed("RelireApresEvenement", "ResoudreLitige");
     }
 
+    @Test
+    void aPromiseIsConfirmedToTheDebtorInWriting() {
+        ProcessInstance dossier = open("PME", "B2B", 1000.0);
+
+        correlate("EvenementSignale", Map.of("eventType", "PROMISE", "promiseDate", "2026-12-10"));
+        execute(job("ConfirmerPromesse", dossier));
+
+        verify(promises).confirm(any());
+        verify(reading, times(2)).load(any());
+        assertThat(dossier).hasPassed("RelireApresPromesse", "PromesseConfirmee").hasNotPassed("EvenementNote");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"PROMISE", "HOLD", "NOTE"})
+    @ValueSource(strings = {"HOLD", "NOTE"})
     void anyOtherEventIsReadIntoTheDossier(String eventType) {
         ProcessInstance dossier = open("PME", "B2B", 1000.0);
 

@@ -33,10 +33,18 @@ class ScenarioTest {
     }
 
     @Test
+    void aDecisionDeployedBeforeCallAttemptsExistedGivesThreeAndANewOneItsOwn() {
+        assertThat(Scenario.of(decision()).conciliationAttempts()).isEqualTo(3);
+        Map<String, Object> outputs = decision();
+        outputs.put("conciliationAttempts", 5);
+        assertThat(Scenario.of(outputs).conciliationAttempts()).isEqualTo(5);
+    }
+
+    @Test
     void readsTheDecisionsOutputs() {
         Scenario scenario = Scenario.of(decision());
 
-        assertThat(scenario).isEqualTo(new Scenario(7, 7, 15, null, 30, 8, 5, 5, 2, "EMAIL", "EMAIL", null));
+        assertThat(scenario).isEqualTo(new Scenario(7, 7, 15, null, 30, 8, 5, 5, 2, "EMAIL", "EMAIL", null, 3));
         assertThat(LadderStep.RELANCE_3.day(scenario)).isNull();
         assertThat(LadderStep.RELANCE_1.later(scenario))
                 .containsExactly(LadderStep.RELANCE_2, LadderStep.MISE_EN_DEMEURE);
