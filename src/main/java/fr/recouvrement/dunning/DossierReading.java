@@ -13,7 +13,6 @@ import static fr.recouvrement.dunning.DossierVariables.DEBTOR_EMAIL;
 import static fr.recouvrement.dunning.DossierVariables.DEBTOR_NAME;
 import static fr.recouvrement.dunning.DossierVariables.DEBTOR_PHONE;
 import static fr.recouvrement.dunning.DossierVariables.DEBTOR_TYPE;
-import static fr.recouvrement.dunning.DossierVariables.INVOICES;
 import static fr.recouvrement.dunning.DossierVariables.LETTER_PDF_URL;
 import static fr.recouvrement.dunning.DossierVariables.ORIGIN_DATE;
 import static fr.recouvrement.dunning.DossierVariables.SCENARIO;
@@ -21,7 +20,6 @@ import static fr.recouvrement.dunning.DossierVariables.SEGMENT;
 import static fr.recouvrement.dunning.DossierVariables.SETTLED;
 
 import fr.recouvrement.calendar.BusinessCalendar;
-import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.communication.PendingLetters;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
@@ -34,9 +32,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,13 +78,6 @@ public class DossierReading {
         execution.setVariable(AMOUNT_DUE, due.doubleValue());
         execution.setVariable(AMOUNT_DUE_TEXT, Euros.format(due));
         execution.setVariable(ORIGIN_DATE, dossier.originDate().toString());
-        // Shown as a table in the agents' forms: French dates, amounts and statuses.
-        execution.setVariable(INVOICES, Spin.JSON(dossierInvoices.stream().map(i -> Map.of(
-                "number", i.number(),
-                "dueDate", FormDates.french(i.dueDate()),
-                "amount", Euros.format(i.amount()),
-                "balance", Euros.format(i.balance()),
-                "status", i.status().label())).toList()));
         execution.setVariable(SETTLED, due.signum() == 0
                 && dossierInvoices.stream().noneMatch(i -> i.status() == InvoiceStatus.DISPUTED));
         // A letter waiting to be posted must claim what is owed now: it is written again if the dossier changed. The

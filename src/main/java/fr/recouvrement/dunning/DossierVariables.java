@@ -19,7 +19,6 @@ final class DossierVariables {
     static final String AMOUNT_DUE = "amountDue";
     static final String AMOUNT_DUE_TEXT = "amountDueText";
     static final String ORIGIN_DATE = "originDate";
-    static final String INVOICES = "invoices";
     static final String SETTLED = "settled";
     static final String LETTER_PDF_URL = "letterPdfUrl";
     static final String CONCILIATION_DUE_AT = "conciliationDueAt";

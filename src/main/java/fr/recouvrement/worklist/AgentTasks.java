@@ -1,6 +1,7 @@
 package fr.recouvrement.worklist;
 
 import fr.recouvrement.calendar.FormDates;
+import fr.recouvrement.dunning.NextLadderStep;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,13 +49,16 @@ public class AgentTasks extends AbstractProcessEnginePlugin {
     private static final String DOSSIER_NUMBER = "dossierNumber";
     private static final String AMOUNT_DUE_TEXT = "amountDueText";
     private static final String DOSSIER_PROCESS = "recouvrement-amiable";
+    private static final String SCENARIO = "scenario";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** Looked up when a task is created: the engine's plugins are built before the beans that read the ledger. */
     private final ObjectProvider<DossierAtHand> dossierAtHand;
+    private final ObjectProvider<NextLadderStep> nextLadderStep;
 
-    public AgentTasks(ObjectProvider<DossierAtHand> dossierAtHand) {
+    public AgentTasks(ObjectProvider<DossierAtHand> dossierAtHand, ObjectProvider<NextLadderStep> nextLadderStep) {
         this.dossierAtHand = dossierAtHand;
+        this.nextLadderStep = nextLadderStep;
     }
 
     @Override
@@ -109,10 +113,11 @@ public class AgentTasks extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The dossier's next timer that moves it on ("Date de la relance 2 : 15/12/2026"), named as the analyst named it in
-     * the diagram; the tasks' delay timers and the alerts' are not steps.
+     * The dossier's next timer that moves it on ("Date de la relance 2 : 15/12/2026."), named as the analyst named it in
+     * the diagram; the tasks' delay timers are not steps. Before the ladder's first timer exists, the step the planner
+     * dates ("Relance 1 par e-mail : 27/11/2026.").
      */
-    static String nextStep(ProcessEngineServices engine, String dossierNumber) {
+    private String nextStep(ProcessEngineServices engine, String dossierNumber) {
         ProcessInstance dossier = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(DOSSIER_PROCESS).processInstanceBusinessKey(dossierNumber).active()
                 .listPage(0, 1).stream().findFirst().orElse(null);
@@ -131,7 +136,11 @@ public class AgentTasks extends AbstractProcessEnginePlugin {
                         + FormDates.french(timer.getDuedate().toInstant().atZone(PARIS).toLocalDate()) + ".";
             }
         }
-        return "pas de date fixée : le dossier attend une tâche ou un événement.";
+        return nextLadderStep.getObject().of(dossierNumber, engine.getRuntimeService()
+                        .getVariable(dossier.getId(), SCENARIO))
+                .map(planned -> DossierAtHand.stepLabel(planned.step()) + " par "
+                        + DossierAtHand.channelLabel(planned.channel()) + " : " + FormDates.french(planned.day()) + ".")
+                .orElse("pas de date fixée : le dossier attend une tâche ou un événement.");
     }
 
     /** A task of a process that knows its debtor (a dossier's, the check of its debtor) carries the name. */

@@ -113,7 +113,7 @@ public class DossierAtHand {
         Map<String, Object> atHand = new LinkedHashMap<>();
         atHand.put("number", dossier.number());
         atHand.put("debtor", dossierInvoices.get(0).debtor().name());
-        atHand.put("stage", dossier.stage() == null ? "Ouverture" : STEPS.getOrDefault(dossier.stage(), dossier.stage()));
+        atHand.put("stage", dossier.stage() == null ? "Ouverture" : stepLabel(dossier.stage()));
         atHand.put("asOf", LocalDateTime.now(clock.withZone(PARIS)).format(FormDates.FRENCH_TIME));
         atHand.put("owed", owed);
         atHand.put("invoices", dossierInvoices.stream().map(i -> invoice(i, b2b)).toList());
@@ -148,8 +148,7 @@ public class DossierAtHand {
         List<Entry> entries = new ArrayList<>();
         for (CommunicationView message : communications.forDossier(dossier.id())) {
             OffsetDateTime at = message.sentAt() != null ? message.sentAt() : message.createdAt();
-            String what = STEPS.getOrDefault(message.step(), message.step()) + " par "
-                    + CHANNELS.getOrDefault(message.channel(), message.channel()) + " : "
+            String what = stepLabel(message.step()) + " par " + channelLabel(message.channel()) + " : "
                     + STATUSES.get(message.status())
                     + (message.trackingNumber() == null || message.trackingNumber().isBlank() ? ""
                             : " (suivi " + markdownSafe(message.trackingNumber()) + ")");
@@ -169,6 +168,14 @@ public class DossierAtHand {
                     + " (réf. " + markdownSafe(paid.payment().reference()) + ")", ""));
         }
         return entries;
+    }
+
+    static String stepLabel(String step) {
+        return STEPS.getOrDefault(step, step);
+    }
+
+    static String channelLabel(String channel) {
+        return CHANNELS.getOrDefault(channel, channel);
     }
 
     private static LocalDateTime paris(OffsetDateTime at) {

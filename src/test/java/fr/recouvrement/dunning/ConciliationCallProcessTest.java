@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import fr.recouvrement.communication.MailTest;
+import fr.recouvrement.money.Euros;
+import java.math.BigDecimal;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -13,10 +16,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The conciliation call's outcome reaches the ledger as the API would record it, when the agent completes the task:
- * a promise, a dispute, a payment plan, or a note. Today is Tuesday 24 November 2026; the invoices fell due on
+ * The conciliation call is logged as call centres log it, and its outcome reaches the ledger as the API would record
+ * it, when the agent completes the task: a promise (confirmed to the debtor in writing), a dispute, a payment plan, or
+ * another attempt. Today is Tuesday 24 November 2026; the invoices fell due on
  * Monday 16 November.
  */
 class ConciliationCallProcessTest extends MailTest {
@@ -32,9 +38,13 @@ class ConciliationCallProcessTest extends MailTest {
         assertThat(dossier).isWaitingAt("AppelConciliation");
     }
 
-    private void completeCall(Map<String, Object> variables) {
-        Task call = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey("AppelConciliation")
+    private Task callTask() {
+        return tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey("AppelConciliation")
                 .singleResult();
+    }
+
+    private void completeCall(Map<String, Object> variables) {
+        Task call = callTask();
         tasks.claim(call.getId(), "agent");
         tasks.complete(call.getId(), variables);
     }
@@ -47,24 +57,73 @@ class ConciliationCallProcessTest extends MailTest {
     }
 
     @Test
-    void aPromiseMadeOnThePhoneHoldsTheLadderUntilThePromisedDatePlusGrace() {
+    void aPromiseMadeOnThePhoneIsConfirmedInWritingAndHoldsTheLadderUntilThePromisedDatePlusGrace() throws Exception {
         openDossierOfTwoInvoices("Promesse Au Téléphone");
 
-        completeCall(Map.of("callOutcome", "PROMESSE", "promiseDate", "2026-12-10", "callComment", "Virement prévu"));
+        // As the agent types it in the form: French dates, a French amount.
+        completeCall(Map.of("callOutcome", "PROMESSE", "calledAt", "24/11/2026 09:40", "dialledNumber", "01 23 45 67 89",
+                "answeredBy", "Jeanne Martin", "answererRole", "comptable", "promiseDate", "10/12/2026",
+                "promiseAmount", "1 500,00", "callComment", "Virement prévu"));
         driver.runDueJobs(dossier.getId());
 
         assertThat(events()).extracting(e -> e.get("type") + "/" + e.get("created_by"))
-                .containsExactly("PROMISE/agent", "NOTE/agent");
-        assertThat(events().get(1).get("payload").toString())
-                .contains("Appel de conciliation : promesse de paiement. Virement prévu");
-        assertThat(jdbc.queryForObject("select promise_until::text from recouvrement.dossier where number = ?",
-                String.class, dossierNumber(dossier))).isEqualTo("2026-12-10");
-        assertThat(dossier).hasPassed("ConciliationFaite");
-        // Relance 2 was due 1 December: it does not go then, and waits for the promised date + the PME's 5 days.
+                .containsExactly("CALL/agent", "PROMISE/agent");
+        assertThat(events().get(0).get("payload").toString()).contains("\"calledAt\": \"2026-11-24T09:40:00\"",
+                "\"phone\": \"01 23 45 67 89\"", "\"answeredBy\": \"Jeanne Martin\"", "\"answererRole\": \"comptable\"",
+                "\"outcome\": \"PROMESSE\"", "\"attempt\": 1", "\"text\": \"Virement prévu\"");
+        assertThat(jdbc.queryForMap("select promise_until::text as until, promise_amount from recouvrement.dossier"
+                + " where number = ?", dossierNumber(dossier)))
+                .containsEntry("until", "2026-12-10").containsEntry("promise_amount", new BigDecimal("1500.00"));
+        assertThat(dossier).hasPassed("ConciliationFaite", "PromesseConfirmee");
+
+        // The debtor gets the promise in writing, through the outbox.
+        driver.runDueJobs(delivery(dossierNumber(dossier), "CONFIRMATION_PROMESSE").getId());
+        assertThat(mails()).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).isEqualTo("Confirmation de votre engagement de paiement – dossier "
+                    + dossierNumber(dossier));
+            assertThat(html(mail)).contains("la somme de <strong>" + Euros.format(new BigDecimal("1500")) + "</strong>",
+                    "au plus tard le <strong>10/12/2026</strong>", first, second);
+        });
+        // Relance 2 was due 1 December: it does not go then, and waits for the promised date + the PME's 5 days. The
+        // confirmation sent today does not count as a message for the spacing of the steps (minDaysBetween).
         driver.at(java.time.LocalDateTime.of(2026, 12, 1, 9, 0), dossier.getId());
         assertThat(rows(dossierNumber(dossier), "RELANCE_2")).isEmpty();
         assertThat(driver.timerDue(dossier.getId(), "DateRelance2")).isEqualTo(java.time.LocalDate.of(2026, 12, 15)
                 .atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
+    }
+
+    @Test
+    void aPromiseWithoutAnAmountPromisesAllThatIsDue() throws Exception {
+        openDossierOfTwoInvoices("Promesse Sans Montant");
+
+        completeCall(Map.of("callOutcome", "PROMESSE", "promiseDate", "2026-12-10"));
+        driver.runDueJobs(dossier.getId());
+        driver.runDueJobs(delivery(dossierNumber(dossier), "CONFIRMATION_PROMESSE").getId());
+
+        assertThat(html(mails().get(0))).contains("la totalité des sommes dues",
+                "<strong>" + Euros.format(new BigDecimal("1500")) + "</strong>");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "promiseDate | 31/02/2027       | La date promise « 31/02/2027 » n'est pas une date",
+        "promiseDate | 01/11/2026       | La date promise ne peut pas être passée",
+        "calledAt    | 24/11/2026 25:00 | L'heure de l'appel « 24/11/2026 25:00 » n'est pas une date et une heure",
+        "calledAt    | 25/11/2026 10:00 | L'appel ne peut pas être dans le futur",
+        "dialledNumber | appeler Paul   | Le numéro « appeler Paul » n'est pas un numéro de téléphone",
+        "promiseAmount | -5             | montant"
+    })
+    void aWrongEntryIsRefusedWithTheReasonAndNothingIsRecorded(String field, String typed, String reason) {
+        openDossierOfTwoInvoices("Saisie Refusée " + field);
+        Map<String, Object> call = new java.util.HashMap<>(Map.of("callOutcome", "PROMESSE", "promiseDate", "10/12/2026",
+                "dialledNumber", "01 23 45 67 89"));
+        call.put(field, typed);
+
+        assertThatThrownBy(() -> completeCall(call)).isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining(reason);
+
+        assertThat(events()).isEmpty();
+        assertThat(dossier).isWaitingAt("AppelConciliation");
     }
 
     @Test
@@ -78,7 +137,7 @@ class ConciliationCallProcessTest extends MailTest {
                 .isEqualTo("DISPUTED");
         assertThat(dossier).isWaitingAt("ResoudreLitige");
         assertThat(events()).extracting(e -> e.get("number") + "/" + e.get("type"))
-                .containsExactly(second + "/DISPUTE", first + "/NOTE");
+                .containsExactly(first + "/CALL", second + "/DISPUTE");
     }
 
     @Test
@@ -95,26 +154,26 @@ class ConciliationCallProcessTest extends MailTest {
     }
 
     @Test
-    void aPromiseInThePastIsRefusedWithTheReason() {
-        openDossierOfTwoInvoices("Promesse Passée");
-
-        assertThatThrownBy(() -> completeCall(Map.of("callOutcome", "PROMESSE", "promiseDate", "2026-11-01")))
-                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("La date promise");
-
-        assertThat(events()).isEmpty();
-    }
-
-    @Test
-    void noAnswerIsNotedAndTheLadderGoesOn() {
+    void noAnswerPlansAnotherAttemptTheNextBusinessDayUntilTheScenariosLast() {
         openDossierOfTwoInvoices("Pas De Réponse");
+        Date nextBusinessDayAt9 = Date.from(java.time.LocalDate.of(2026, 11, 25).atTime(9, 0)
+                .atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
 
-        completeCall(Map.of("callOutcome", "PAS_DE_REPONSE"));
+        completeCall(Map.of("callOutcome", "PAS_DE_REPONSE", "dialledNumber", "01 23 45 67 89"));
 
-        assertThat(events()).singleElement().satisfies(e -> {
-            assertThat(e.get("type")).isEqualTo("NOTE");
-            assertThat(e.get("payload").toString()).contains("Appel de conciliation : pas de réponse.");
-        });
-        assertThat(dossier).hasPassed("ConciliationFaite");
+        Task second = callTask();
+        assertThat(second.getFollowUpDate()).isEqualTo(nextBusinessDayAt9);
+        assertThat(runtime.getVariable(dossier.getId(), "conciliationAttempt")).isEqualTo(2);
+        assertThat(runtime.getVariable(dossier.getId(), "callOutcome")).as("the next attempt's form starts empty")
+                .isNull();
+        completeCall(Map.of("callOutcome", "PAS_DE_REPONSE", "dialledNumber", "06 11 22 33 44"));
+        completeCall(Map.of("callOutcome", "PAS_DE_REPONSE", "dialledNumber", "06 11 22 33 44"));
+
+        // The PME's scenario gives three attempts: the third without an answer ends the calls; the ladder goes on.
+        assertThat(dossier).hasPassed("DebiteurInjoignable").isNotWaitingAt("AppelConciliation");
+        assertThat(events()).extracting(e -> e.get("type") + " " + e.get("payload").toString().replaceAll(
+                ".*\"attempt\": (\\d).*\"outcome\": \"(\\w+)\".*", "$1 $2"))
+                .containsExactly("CALL 1 PAS_DE_REPONSE", "CALL 2 PAS_DE_REPONSE", "CALL 3 PAS_DE_REPONSE");
     }
 
     @Test
@@ -148,6 +207,6 @@ class ConciliationCallProcessTest extends MailTest {
         assertThat(jdbc.queryForObject("select count(*) from recouvrement.invoice where number in (?, ?)"
                 + " and status = 'PAYMENT_PLAN'", Integer.class, first, second)).isEqualTo(2);
         assertThat(events()).extracting(e -> e.get("type"))
-                .containsExactly("NOTE", "PAYMENT_PLAN");
+                .containsExactly("CALL", "PAYMENT_PLAN");
     }
 }

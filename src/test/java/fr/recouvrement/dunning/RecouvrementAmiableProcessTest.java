@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.recouvrement.LedgerFixtures;
@@ -15,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -50,15 +52,22 @@ class RecouvrementAmiableProcessTest extends LedgerTest {
                 .isEqualTo(LocalDateTime.of(2026, 11, 26, 9, 0).atZone(ZoneId.of("Europe/Paris")).toInstant());
         assertThat(runtime.getVariables(dossier.getId())).containsEntry("debtorName", "Total Négoce")
                 .containsEntry("amountDueText", "1\u00A0500,00\u00A0€");
-        assertThat(runtime.getVariable(dossier.getId(), "invoices").toString()).contains(invoice).contains("20/11/2026")
-                .contains("À recouvrer");
+        // The dossier at hand, in the task: what is owed, per invoice, and what comes next.
+        SpinJsonNode atHand = (SpinJsonNode) taskService().getVariableLocal(task().getId(), "dossierAtHand");
+        assertThat(atHand.prop("owed").prop("principal").stringValue()).isEqualTo("1\u00A0500,00\u00A0€");
+        assertThat(atHand.prop("invoices").elements()).singleElement().satisfies(row -> {
+            assertThat(row.prop("number").stringValue()).isEqualTo(invoice);
+            assertThat(row.prop("dueDate").stringValue()).isEqualTo("20/11/2026");
+            assertThat(row.prop("status").stringValue()).isEqualTo("À recouvrer");
+        });
+        assertThat(atHand.prop("next").stringValue()).isEqualTo("Relance 1 par e-mail : 27/11/2026.");
         try (InputStream form = forms.getDeployedTaskForm(task().getId())) {
             assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"appel-conciliation\"");
         }
         assertThat(jdbc.queryForObject("select stage from recouvrement.dossier where number = ?", String.class,
                 "D-" + siren + "-001")).isEqualTo("CONCILIATION");
 
-        complete(task(), withVariables("callOutcome", "PAS_DE_REPONSE"));
+        complete(task(), withVariables("callOutcome", "REFUS"));
         assertThat(dossier).hasPassed("ConciliationFaite");
     }
 

@@ -58,7 +58,7 @@ class TaskPermissionsTest extends MailTest {
 
         as("agent", AGENTS, () -> {
             tasks.claim(call.getId(), "agent");
-            tasks.complete(call.getId(), Map.of("callOutcome", "PAS_DE_REPONSE"));
+            tasks.complete(call.getId(), Map.of("callOutcome", "REFUS"));
             return null;
         });
 

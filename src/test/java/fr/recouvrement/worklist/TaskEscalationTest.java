@@ -35,7 +35,7 @@ class TaskEscalationTest extends MailTest {
                 .satisfies(c -> assertThat(c.getFullMessage()).contains("Tâche en retard"));
         assertThat(dossier).hasPassed("SignalerRetardAppelConciliation", "RetardSignaleAppelConciliation");
         // The call is still the agents' to make: escalating takes nothing away.
-        complete(late, withVariables("callOutcome", "PAS_DE_REPONSE"));
+        complete(late, withVariables("callOutcome", "REFUS"));
         assertThat(dossier).hasPassed("ConciliationFaite");
     }
 
