@@ -1,12 +1,12 @@
 package fr.recouvrement.calendar;
 
+import fr.recouvrement.api.TasklistRefusal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * them here: strictly (30/02 is refused), then stored back as {@code AAAA-MM-JJ} for the steps that follow. A REST
  * client completing a task may send {@code AAAA-MM-JJ} directly.
  *
- * <p>A refusal is a {@link ProcessEngineException} whose message is French: Tasklist shows it to the agent, and the
+ * <p>A refusal is a {@link TasklistRefusal} whose message is French: Tasklist shows it to the agent, and the
  * completion, with everything it would have recorded, is rolled back.
  */
 public final class FormDates {
@@ -71,7 +71,7 @@ public final class FormDates {
     }
 
     /** A refusal Tasklist shows as it is. */
-    public static ProcessEngineException refused(String frenchMessage) {
-        return new ProcessEngineException(frenchMessage);
+    public static TasklistRefusal refused(String frenchMessage) {
+        return new TasklistRefusal(frenchMessage);
     }
 }

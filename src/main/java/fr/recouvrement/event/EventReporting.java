@@ -4,6 +4,7 @@ import fr.recouvrement.api.ConflictException;
 import fr.recouvrement.api.FieldProblem;
 import fr.recouvrement.api.InvalidInputException;
 import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.api.TasklistRefusal;
 import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
@@ -163,10 +163,10 @@ public class EventReporting {
         try {
             recording.run();
         } catch (InvalidInputException e) {
-            throw new ProcessEngineException(e.problems().stream().map(FieldProblem::message)
+            throw new TasklistRefusal(e.problems().stream().map(FieldProblem::message)
                     .collect(Collectors.joining(" ")), e);
         } catch (ConflictException | NotFoundException e) {
-            throw new ProcessEngineException(e.getMessage(), e);
+            throw new TasklistRefusal(e.getMessage(), e);
         }
     }
 

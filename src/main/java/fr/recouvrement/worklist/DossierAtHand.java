@@ -146,6 +146,8 @@ public class DossierAtHand {
 
     private List<Entry> timeline(DossierRepository.DossierRow dossier) {
         List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(paris(dossier.openedAt()), true, "Dossier ouvert ; J, la plus ancienne échéance : "
+                + FormDates.french(dossier.originDate()), ""));
         for (CommunicationView message : communications.forDossier(dossier.id())) {
             OffsetDateTime at = message.sentAt() != null ? message.sentAt() : message.createdAt();
             String what = stepLabel(message.step()) + " par " + channelLabel(message.channel()) + " : "
