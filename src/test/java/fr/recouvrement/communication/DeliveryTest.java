@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -237,8 +238,17 @@ class DeliveryTest extends MailTest {
         driver.runDueJobs(delivery.getId());
 
         assertThat(delivery).isWaitingAt("PosterCourrier");
-        assertThat(task(delivery)).hasCandidateGroup("agents-recouvrement");
+        assertThat(task(delivery)).hasCandidateGroup("agents-recouvrement")
+                .hasName("Imprimer et poster le courrier — Grand Compte Courrier");
+        // The agents' lists show whose letter it is and what it claims, like the dossier's own tasks.
+        assertThat(tasks.getVariables(task(delivery).getId())).containsEntry("debtorName", "Grand Compte Courrier")
+                .containsEntry("dossierNumber", dossierNumber(dossier))
+                .containsEntry("amountDueText", "2\u00A0400,00\u00A0€");
         String pdfUrl = (String) runtime.getVariable(delivery.getId(), "pdfUrl");
+        SpinJsonNode atHand = (SpinJsonNode) tasks.getVariableLocal(task(delivery).getId(), "dossierAtHand");
+        assertThat(atHand.prop("timeline").elements()).extracting(entry -> entry.prop("what").stringValue()
+                + " " + entry.prop("pdf").stringValue())
+                .contains("Relance 3 par courrier : à envoyer [PDF](" + pdfUrl + ")");
         ResponseEntity<byte[]> pdf = http.withBasicAuth("agent", "agent").getForEntity(pdfUrl, byte[].class);
         assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
