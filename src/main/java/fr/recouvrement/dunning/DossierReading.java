@@ -15,6 +15,7 @@ import static fr.recouvrement.dunning.DossierVariables.SEGMENT;
 import static fr.recouvrement.dunning.DossierVariables.SETTLED;
 
 import fr.recouvrement.calendar.BusinessCalendar;
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.communication.PendingLetters;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
@@ -25,7 +26,6 @@ import fr.recouvrement.scenario.ScenarioStep;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,6 @@ import org.springframework.stereotype.Component;
 @Component("dossierReading")
 public class DossierReading {
 
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<InvoiceStatus, String> STATUS_LABELS = Map.of(
             InvoiceStatus.OPEN, "À recouvrer",
             InvoiceStatus.PAID, "Payée",
@@ -84,7 +83,7 @@ public class DossierReading {
         // Shown as a table in the agents' forms: French dates, amounts and statuses.
         execution.setVariable(INVOICES, Spin.JSON(dossierInvoices.stream().map(i -> Map.of(
                 "number", i.number(),
-                "dueDate", i.dueDate().format(FRENCH_DATE),
+                "dueDate", FormDates.french(i.dueDate()),
                 "amount", Euros.format(i.amount()),
                 "balance", Euros.format(i.balance()),
                 "status", STATUS_LABELS.get(i.status()))).toList()));
