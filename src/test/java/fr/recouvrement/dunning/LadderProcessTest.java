@@ -103,6 +103,11 @@ class LadderProcessTest extends LedgerTest {
         assertThat(runtime.getVariable(dossier.getId(), variable)).isNull();
     }
 
+    LocalDate noticeReceivedOn() {
+        return jdbc.queryForObject("select notice_received_on from recouvrement.dossier where number = ?",
+                LocalDate.class, dossierNumber(1));
+    }
+
     @Test
     void thePostingDateOfTheNoticeIsTypedJjMmAaaaBetweenItsWritingAndToday() {
         // 40 days late: the notice is written today, Tuesday 24 November, and waits to be posted.
@@ -146,14 +151,12 @@ class LadderProcessTest extends LedgerTest {
         refused(dossier, "EnregistrerAR", "receivedOn", "23/11/2026", "La date de réception ou de première "
                 + "présentation, 23/11/2026, précède le dépôt de la lettre recommandée : au plus tôt le 24/11/2026.");
         driver.runDueJobs(dossier.getId());
-        assertThat(jdbc.queryForObject("select notice_received_on from recouvrement.dossier where number = ?",
-                LocalDate.class, dossierNumber(1))).isNull();
+        assertThat(noticeReceivedOn()).isNull();
 
         complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "26/11/2026"));
         assertThat(LocalDate.parse((String) runtime.getVariable(dossier.getId(), "receivedOn"))).isEqualTo("2026-11-26");
         driver.runDueJobs(dossier.getId());
-        assertThat(jdbc.queryForObject("select notice_received_on from recouvrement.dossier where number = ?",
-                LocalDate.class, dossierNumber(1))).isEqualTo("2026-11-26");
+        assertThat(noticeReceivedOn()).isEqualTo("2026-11-26");
         // A PME has 8 days from the AR: 4 December; the check runs the next business day, Monday 7 December.
         assertThat(driver.timerDue(dossier.getId(), "FinDuDelai")).isEqualTo(at9(12, 7).atZone(PARIS).toInstant());
     }
