@@ -36,7 +36,11 @@ public final class DiagramBeans {
 
     /** {@code noticeTracking}. */
     public interface NoticeTracking {
+        void checkPostingDate(DelegateTask task);
+
         void recordDispatch(DelegateExecution execution);
+
+        void checkReceiptDate(DelegateTask task);
 
         void recordReceipt(DelegateExecution execution);
     }
@@ -111,6 +115,8 @@ public final class DiagramBeans {
         void deliver(DelegateExecution execution);
 
         Date taskDue(DelegateExecution execution);
+
+        void checkPostingDate(DelegateTask task);
 
         void recordPosted(DelegateExecution execution);
 

@@ -36,9 +36,13 @@ public final class FormDates {
         if (typed == null || typed.toString().isBlank()) {
             return Optional.empty();
         }
-        LocalDate date = Dates.parseIsoOrFrench(typed.toString()).orElseThrow(() -> refused(label + " « "
-                + typed.toString().strip() + " » n'est pas une date : écrivez-la jj/mm/aaaa, par exemple 05/01/2027."));
-        scope.setVariable(variable, date.toString());
+        String text = typed.toString();
+        LocalDate date = Dates.parseIsoOrFrench(text).orElseThrow(() -> refused(label + " « " + text.strip()
+                + " » n'est pas une date : écrivez-la jj/mm/aaaa, par exemple 05/01/2027."));
+        // A date already in ISO is left as it is: rewriting it would add a variable update to the history.
+        if (!date.toString().equals(text)) {
+            scope.setVariable(variable, date.toString());
+        }
         return Optional.of(date);
     }
 
@@ -61,8 +65,28 @@ public final class FormDates {
             throw refused(label + " « " + text + " » n'est pas une date et une heure : écrivez-les jj/mm/aaaa hh:mm, "
                     + "par exemple 05/01/2027 14:30.");
         }
-        scope.setVariable(variable, at.toString());
+        if (!at.toString().equals(text)) {
+            scope.setVariable(variable, at.toString());
+        }
         return Optional.of(at);
+    }
+
+    /**
+     * The date of a field the agent must fill in with a day that has come: not after {@code today}, nor before
+     * {@code earliest}, the day of what {@code since} names ("le dépôt de la lettre recommandée").
+     */
+    public static LocalDate between(VariableScope scope, String variable, String label, LocalDate earliest,
+            String since, LocalDate today) {
+        LocalDate date = required(scope, variable, label);
+        if (date.isAfter(today)) {
+            throw refused(label + ", " + french(date) + ", est dans le futur : au plus tard aujourd'hui, "
+                    + french(today) + ".");
+        }
+        if (date.isBefore(earliest)) {
+            throw refused(label + ", " + french(date) + ", précède " + since + " : au plus tôt le " + french(earliest)
+                    + ".");
+        }
+        return date;
     }
 
     /** {@code 05/01/2027}. */

@@ -1,12 +1,15 @@
 package fr.recouvrement.communication;
 
 import fr.recouvrement.calendar.BusinessCalendar;
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component("communicationDelivery")
 public class CommunicationDelivery {
+
+    private static final String POSTED_LABEL = "La date de dépôt à la Poste";
 
     private final CommunicationRepository communications;
     private final DeliveryPreparation preparation;
@@ -78,12 +83,27 @@ public class CommunicationDelivery {
         }
     }
 
-    /** "Enregistrer l'envoi du courrier": the agent posted the letter on the date given, with a tracking number. */
+    /**
+     * When the agent completes "Imprimer et poster le courrier": the posting date is a day between the letter's writing
+     * and today, kept as ISO for "Enregistrer l'envoi du courrier"; otherwise Tasklist says why and nothing is
+     * recorded.
+     */
+    @ScenarioStep
+    public void checkPostingDate(DelegateTask task) {
+        FormDates.between(task, DeliveryVariables.POSTED_ON, POSTED_LABEL,
+                communications.writtenOn(communicationId(task)), "l'édition de la lettre", LocalDate.now(clock));
+    }
+
+    /**
+     * "Enregistrer l'envoi du courrier": the agent posted the letter on the date given, with a tracking number. The
+     * date is ISO once {@link #checkPostingDate} has read it, and as typed on a diagram version deployed before that
+     * listener.
+     */
     @ScenarioStep
     public void recordPosted(DelegateExecution execution) {
         Object tracking = execution.getVariable(DeliveryVariables.TRACKING_NUMBER);
         outbox.markPosted(communicationId(execution),
-                LocalDate.parse((String) execution.getVariable(DeliveryVariables.POSTED_ON)),
+                FormDates.required(execution, DeliveryVariables.POSTED_ON, POSTED_LABEL),
                 tracking == null ? null : tracking.toString());
     }
 
@@ -113,7 +133,7 @@ public class CommunicationDelivery {
         return "/api/dossiers/" + dossierNumber + "/communications/" + communicationId + "/pdf";
     }
 
-    static long communicationId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(DeliveryVariables.COMMUNICATION_ID)).longValue();
+    static long communicationId(VariableScope scope) {
+        return ((Number) scope.getVariable(DeliveryVariables.COMMUNICATION_ID)).longValue();
     }
 }

@@ -94,6 +94,21 @@ public class CommunicationRepository {
     }
 
     /**
+     * The day, in Paris, a message was first written: the creation of its first revision, which an agent may have
+     * printed and posted before it was written again.
+     */
+    public LocalDate writtenOn(long communicationId) {
+        return jdbc.sql("""
+                select (min(first.created_at) at time zone 'Europe/Paris')::date
+                from recouvrement.communication c join recouvrement.communication first
+                  on first.step = c.step and first.occurrence = c.occurrence
+                 and first.dossier_id is not distinct from c.dossier_id
+                 and first.invoice_id is not distinct from c.invoice_id
+                where c.id = ?""")
+                .param(communicationId).query(LocalDate.class).single();
+    }
+
+    /**
      * Stores a revision of a step unless it is already there; the first revision is unique per step and occurrence.
      *
      * @return the new row's id, or empty when a retried job finds the row already stored

@@ -20,6 +20,7 @@ import static fr.recouvrement.dunning.DossierVariables.SEGMENT;
 import static fr.recouvrement.dunning.DossierVariables.SETTLED;
 
 import fr.recouvrement.calendar.BusinessCalendar;
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.communication.PendingLetters;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;

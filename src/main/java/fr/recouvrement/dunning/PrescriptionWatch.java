@@ -5,6 +5,7 @@ import static fr.recouvrement.dunning.DossierVariables.PRESCRIPTION_NEAR;
 import static fr.recouvrement.dunning.DossierVariables.PRESCRIPTION_WARNING_AT;
 
 import fr.recouvrement.calendar.BusinessCalendar;
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceRepository;
@@ -14,7 +15,6 @@ import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 public class PrescriptionWatch {
 
     private static final Period PRESCRIPTION_WARNING = Period.ofMonths(3);
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final DossierRepository dossiers;
     private final InvoiceRepository invoices;
@@ -51,7 +50,7 @@ public class PrescriptionWatch {
     public void planPrescriptionWarning(DelegateExecution execution) {
         LocalDate prescription = earliestPrescription(execution);
         execution.setVariable(PRESCRIPTION_WARNING_AT, calendar.at9(prescription.minus(PRESCRIPTION_WARNING)));
-        execution.setVariable(PRESCRIPTION_DATE_TEXT, prescription.format(FRENCH_DATE));
+        execution.setVariable(PRESCRIPTION_DATE_TEXT, FormDates.french(prescription));
     }
 
     /** "Vérifier la prescription": is the earliest prescription date within three months from today? */
@@ -60,7 +59,7 @@ public class PrescriptionWatch {
         LocalDate prescription = earliestPrescription(execution);
         execution.setVariable(PRESCRIPTION_NEAR,
                 !LocalDate.now(clock).isBefore(prescription.minus(PRESCRIPTION_WARNING)));
-        execution.setVariable(PRESCRIPTION_DATE_TEXT, prescription.format(FRENCH_DATE));
+        execution.setVariable(PRESCRIPTION_DATE_TEXT, FormDates.french(prescription));
     }
 
     /** Among the invoices still owed, disputed ones too. */

@@ -12,6 +12,7 @@ import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.money.Amounts;
 import fr.recouvrement.scenario.ScenarioStep;
 import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -114,8 +115,9 @@ public class EventReporting {
     }
 
     /**
-     * When the agent completes "Établir l'échéancier": the plan is recorded as the API records it; a plan whose total
-     * differs from what the dossier owes, or a date in the past, is refused with the reason, in Tasklist.
+     * When the agent completes "Établir l'échéancier": the plan is recorded as the API records it; a date that is not
+     * one (jj/mm/aaaa), a plan whose total differs from what the dossier owes, or a date in the past, is refused with
+     * the reason, in Tasklist.
      */
     @ScenarioStep
     public void recordPaymentPlan(DelegateTask task) {
@@ -124,7 +126,8 @@ public class EventReporting {
         if (count != null) {
             // The form's fixed rows: Tasklist 7.24 cannot submit a dynamic list.
             for (int i = 1; i <= Integer.parseInt(count.toString()); i++) {
-                instalments.add(instalment(text(task, INSTALMENT_DATE + i), text(task, INSTALMENT_AMOUNT + i)));
+                LocalDate date = FormDates.required(task, INSTALMENT_DATE + i, "La date de l'échéance " + i);
+                instalments.add(instalment(date.toString(), text(task, INSTALMENT_AMOUNT + i)));
             }
         } else {
             for (SpinJsonNode instalment : json(task.getVariable(INSTALMENTS)).elements()) {
@@ -192,18 +195,21 @@ public class EventReporting {
 
     /**
      * "Transmettre l'événement": what the agent typed in the start form, recorded as the API would record it. A problem
-     * (unknown invoice, no dossier, a plan that does not add up) fails the start, so the agent sees it at once and
-     * nothing is recorded.
+     * (a promised date that is not one, unknown invoice, no dossier, a date in the past) fails the start, so the agent
+     * sees it at once, in French, and nothing is recorded.
      */
     @ScenarioStep
     public void report(DelegateExecution execution) {
         String action = text(execution, ACTION);
+        String promiseDate = FormDates.optional(execution, PROMISE_DATE, "La date promise").map(LocalDate::toString)
+                .orElse(null);
         EventRequest request = new EventRequest(text(execution, EVENT_TYPE), text(execution, REASON),
-                action == null ? null : JUSTIFIED.get(action), action, text(execution, PROMISE_DATE), null,
-                text(execution, TEXT));
-        EventView recorded = recorder.record(text(execution, INVOICE_NUMBER), request, text(execution, INITIATOR));
-        execution.setVariable(EVENT_ID, recorded.id());
-        execution.setVariable(DOSSIER_NUMBER, recorded.dossier());
+                action == null ? null : JUSTIFIED.get(action), action, promiseDate, null, text(execution, TEXT));
+        inTasklist(() -> {
+            EventView recorded = recorder.record(text(execution, INVOICE_NUMBER), request, text(execution, INITIATOR));
+            execution.setVariable(EVENT_ID, recorded.id());
+            execution.setVariable(DOSSIER_NUMBER, recorded.dossier());
+        });
     }
 
     /**

@@ -3,6 +3,7 @@ package fr.recouvrement.event;
 import fr.recouvrement.api.FieldProblem;
 import fr.recouvrement.api.InvalidInputException;
 import fr.recouvrement.calendar.Dates;
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.money.Amounts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -155,7 +156,8 @@ final class EventValidator {
                 problems.add(new FieldProblem(path, "Échéance vide."));
                 continue;
             }
-            LocalDate date = futureDate(instalment.date(), path + ".date", "La date d'échéance", today, problems);
+            LocalDate date = futureDate(instalment.date(), path + ".date", "La date de l'échéance " + (i + 1), today,
+                    problems);
             Amounts.Parsed amount = Amounts.parse(instalment.amount(), false);
             if (!amount.isValid()) {
                 problems.add(new FieldProblem(path + ".amount", amount.problem()));
@@ -183,7 +185,8 @@ final class EventValidator {
             return null;
         }
         if (date.get().isBefore(today)) {
-            problems.add(new FieldProblem(field, label + " ne peut pas être passée (" + date.get() + ")."));
+            problems.add(new FieldProblem(field, label + ", " + FormDates.french(date.get())
+                    + ", est passée : au plus tôt aujourd'hui, " + FormDates.french(today) + "."));
             return null;
         }
         return date.get();

@@ -1,5 +1,6 @@
 package fr.recouvrement.registry;
 
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.dossier.DossierRepository;
@@ -9,7 +10,6 @@ import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,7 +35,6 @@ public class DebtorChecks {
     static final String REGISTRY_STATUS = "registryStatus";
     static final String REGISTRY_TEXT = "registryText";
 
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final ConnectProperties properties;
     private final CompanyRegistry registry;
@@ -88,7 +87,7 @@ public class DebtorChecks {
             String office = company.officeLine1() + ", " + company.officePostalCode() + " " + company.officeCity();
             if (company.closed()) {
                 result(execution, "CLOSED", "Entreprise fermée selon le registre"
-                        + (company.closedOn() == null ? "" : " depuis le " + company.closedOn().format(FRENCH_DATE))
+                        + (company.closedOn() == null ? "" : " depuis le " + FormDates.french(company.closedOn()))
                         + " ; dernier siège connu : " + office + ".");
             } else {
                 result(execution, "ACTIVE", "Entreprise active ; siège social : " + office + ".");
@@ -126,10 +125,10 @@ public class DebtorChecks {
             execution.setVariable(DECLARATION_DUE_AT, Date.from(deadline.atTime(9, 0)
                     .atZone(clock.getZone()).toInstant()));
             execution.setVariable(BODACC_TEXT, (judgment.nature() == null ? "Procédure collective" : judgment.nature())
-                    + " : jugement du " + judgment.judgmentDate().format(FRENCH_DATE)
+                    + " : jugement du " + FormDates.french(judgment.judgmentDate())
                     + (judgment.court() == null ? "" : ", " + judgment.court())
-                    + ", publié au BODACC le " + judgment.publishedOn().format(FRENCH_DATE)
-                    + ". Créance à déclarer au mandataire judiciaire au plus tard le " + deadline.format(FRENCH_DATE)
+                    + ", publié au BODACC le " + FormDates.french(judgment.publishedOn())
+                    + ". Créance à déclarer au mandataire judiciaire au plus tard le " + FormDates.french(deadline)
                     + ".");
         }, () -> execution.setVariable(BODACC_TEXT, "Aucune procédure collective publiée au BODACC."));
     }

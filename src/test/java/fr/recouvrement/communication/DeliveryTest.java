@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -258,6 +259,7 @@ class DeliveryTest extends MailTest {
                 .containsEntry("recipient", "Grand Compte Courrier, 12 rue de la Paix, Bâtiment B, 75002 Paris, FR");
         assertThat(mails()).isEmpty();
 
+        clock.setToday(LocalDate.of(2026, 11, 25));
         complete(task(delivery), withVariables("postedOn", "2026-11-25", "trackingNumber", ""));
         driver.runDueJobs(delivery.getId());
 
@@ -265,6 +267,37 @@ class DeliveryTest extends MailTest {
         var row = rows(dossierNumber(dossier), "RELANCE_3").get(0);
         assertThat(row).containsEntry("status", "SENT").containsEntry("tracking_number", null);
         assertThat(row.get("sent_at").toString()).startsWith("2026-11-25");
+    }
+
+    @Test
+    void aLetterPostingDateIsTypedJjMmAaaaBetweenTheLetterAndToday() {
+        // Written today, Tuesday 24 November: relance 3 of a grand compte 31 days late.
+        ProcessInstance dossier = openDossier(b2bDebtor("Grand Compte Date De Dépôt", "GRAND_COMPTE"), "2026-10-24",
+                newInvoice(), "2400.00");
+        ProcessInstance delivery = delivery(dossierNumber(dossier), "RELANCE_3");
+        driver.runDueJobs(delivery.getId());
+
+        for (String[] refusal : new String[][] {
+                {"31/02/2027", "La date de dépôt à la Poste « 31/02/2027 » n'est pas une date : écrivez-la jj/mm/aaaa"},
+                {"25/11/2026", "La date de dépôt à la Poste, 25/11/2026, est dans le futur : au plus tard aujourd'hui, "
+                        + "24/11/2026."},
+                {"23/11/2026", "La date de dépôt à la Poste, 23/11/2026, précède l'édition de la lettre : au plus tôt "
+                        + "le 24/11/2026."}}) {
+            assertThatThrownBy(() -> complete(task(delivery), withVariables("postedOn", refusal[0])))
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining(refusal[1]);
+        }
+        driver.runDueJobs(delivery.getId());
+        assertThat(delivery).isWaitingAt("PosterCourrier");
+        assertThat(runtime.getVariable(delivery.getId(), "postedOn")).isNull();
+        assertThat(rows(dossierNumber(dossier), "RELANCE_3").get(0)).containsEntry("status", "PENDING")
+                .containsEntry("sent_at", null);
+
+        complete(task(delivery), withVariables("postedOn", "24/11/2026", "trackingNumber", ""));
+        assertThat(LocalDate.parse((String) runtime.getVariable(delivery.getId(), "postedOn"))).isEqualTo("2026-11-24");
+        driver.runDueJobs(delivery.getId());
+        assertThat(delivery).isEnded();
+        assertThat(rows(dossierNumber(dossier), "RELANCE_3").get(0)).containsEntry("status", "SENT")
+                .satisfies(row -> assertThat(row.get("sent_at").toString()).startsWith("2026-11-24"));
     }
 
     @Test
@@ -287,6 +320,7 @@ class DeliveryTest extends MailTest {
         byte[] letter = http.withBasicAuth("agent", "agent").getForObject(url, byte[].class);
         assertThat(pdfText(letter)).contains("Principal restant dû 2 000,00 €", "400,00 €");
 
+        clock.setToday(LocalDate.of(2026, 11, 25));
         complete(task(delivery), withVariables("postedOn", "2026-11-25", "trackingNumber", ""));
         driver.runDueJobs(delivery.getId());
         assertThat(rows(dossierNumber(dossier), "RELANCE_3")).extracting(row -> row.get("status"))

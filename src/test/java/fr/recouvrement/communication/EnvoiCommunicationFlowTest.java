@@ -2,6 +2,7 @@ package fr.recouvrement.communication;
 
 import static fr.recouvrement.FastEngine.at9;
 import static fr.recouvrement.FastEngine.sets;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -12,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -21,6 +23,7 @@ import fr.recouvrement.DiagramBeans;
 import fr.recouvrement.FastEngine;
 import fr.recouvrement.FastTest;
 import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +88,22 @@ class EnvoiCommunicationFlowTest {
         execute(job("EnregistrerEnvoiCourrier", letter));
         verify(delivery).recordPosted(any());
         assertThat(letter).isEnded().hasPassed("CourrierPoste");
+    }
+
+    @Test
+    void aPostingDateTheListenerRefusesLeavesTheLetterToPostWithNothingRecorded() {
+        ProcessInstance letter = deliver("LETTER");
+        doThrow(new ProcessEngineException("La date de dépôt à la Poste, 25/11/2026, est dans le futur"))
+                .doNothing().when(delivery).checkPostingDate(any());
+
+        assertThatThrownBy(() -> complete(task("PosterCourrier", letter), withVariables("postedOn", "25/11/2026")))
+                .hasMessageContaining("est dans le futur");
+        assertThat(letter).isWaitingAtExactly("PosterCourrier").variables().doesNotContainKey("postedOn");
+
+        complete(task("PosterCourrier", letter), withVariables("postedOn", "24/11/2026"));
+        assertThat(letter).isWaitingAtExactly("EnregistrerEnvoiCourrier");
+        verify(delivery, times(2)).checkPostingDate(any());
+        verify(delivery, never()).recordPosted(any());
     }
 
     @Test

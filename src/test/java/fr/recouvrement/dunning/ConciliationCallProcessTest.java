@@ -8,6 +8,7 @@ import fr.recouvrement.communication.MailTest;
 import fr.recouvrement.money.Euros;
 import java.math.BigDecimal;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -115,7 +116,7 @@ class ConciliationCallProcessTest extends MailTest {
     })
     void aWrongEntryIsRefusedWithTheReasonAndNothingIsRecorded(String field, String typed, String reason) {
         openDossierOfTwoInvoices("Saisie Refusée " + field);
-        Map<String, Object> call = new java.util.HashMap<>(Map.of("callOutcome", "PROMESSE", "promiseDate", "10/12/2026",
+        Map<String, Object> call = new HashMap<>(Map.of("callOutcome", "PROMESSE", "promiseDate", "10/12/2026",
                 "dialledNumber", "01 23 45 67 89"));
         call.put(field, typed);
 
@@ -196,7 +197,7 @@ class ConciliationCallProcessTest extends MailTest {
         assertThat(jdbc.queryForObject("select count(*) from recouvrement.invoice where number in (?, ?)"
                 + " and status = 'PAYMENT_PLAN'", Integer.class, first, second)).isZero();
 
-        // What Tasklist submits from the form's rows (seen in a browser): a count, then each date and amount.
+        // The form's rows as a REST client may submit them: a count, then each date (ISO) and amount.
         tasks.complete(plan.getId(), Map.of("instalmentCount", "3",
                 "instalmentDate1", "2026-12-15", "instalmentAmount1", "500,00",
                 "instalmentDate2", "2027-01-15", "instalmentAmount2", "500",
@@ -208,5 +209,36 @@ class ConciliationCallProcessTest extends MailTest {
                 + " and status = 'PAYMENT_PLAN'", Integer.class, first, second)).isEqualTo(2);
         assertThat(events()).extracting(e -> e.get("type"))
                 .containsExactly("CALL", "PAYMENT_PLAN");
+    }
+
+    @Test
+    void aPlanTypedInTasklistHasItsDatesReadJjMmAaaaAndAnImpossibleOrPastOneRecordsNothing() {
+        openDossierOfTwoInvoices("Échéancier Saisi");
+        completeCall(Map.of("callOutcome", "ECHEANCIER"));
+        Task plan = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey("EtablirEcheancier")
+                .singleResult();
+        tasks.claim(plan.getId(), "agent");
+        // What Tasklist submits from the form's rows: a count, then each date as typed and each amount.
+        Map<String, Object> rows = new HashMap<>(Map.of("instalmentCount", "2", "instalmentAmount1", "1 000,00",
+                "instalmentDate2", "15/01/2027", "instalmentAmount2", "500"));
+
+        for (String[] refusal : new String[][] {
+                {"31/02/2027", "La date de l'échéance 1 « 31/02/2027 » n'est pas une date : écrivez-la jj/mm/aaaa"},
+                {"15/11/2026", "La date de l'échéance 1, 15/11/2026, est passée : au plus tôt aujourd'hui, 24/11/2026."}}) {
+            rows.put("instalmentDate1", refusal[0]);
+            assertThatThrownBy(() -> tasks.complete(plan.getId(), rows))
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining(refusal[1]);
+        }
+        assertThat(events()).extracting(e -> e.get("type")).containsExactly("NOTE");
+        assertThat(dossier).isWaitingAt("EtablirEcheancier");
+        assertThat(runtime.getVariable(dossier.getId(), "instalmentDate1")).isNull();
+
+        rows.put("instalmentDate1", "15/12/2026");
+        tasks.complete(plan.getId(), rows);
+
+        assertThat(runtime.getVariable(dossier.getId(), "instalmentDate1")).isEqualTo("2026-12-15");
+        assertThat(runtime.getVariable(dossier.getId(), "instalmentDate2")).isEqualTo("2027-01-15");
+        assertThat(events()).extracting(e -> e.get("type")).containsExactly("NOTE", "PAYMENT_PLAN");
+        assertThat(events().get(1).get("payload").toString()).contains("2026-12-15", "2027-01-15");
     }
 }

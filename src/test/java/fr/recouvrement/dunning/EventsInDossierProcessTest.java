@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import fr.recouvrement.LedgerFixtures;
 import fr.recouvrement.LedgerTest;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -71,6 +72,30 @@ class EventsInDossierProcessTest extends LedgerTest {
         assertThat(jdbc.queryForObject("select count(*) from recouvrement.invoice_event e join recouvrement.invoice i"
                 + " on i.id = e.invoice_id where i.number = ?", Integer.class, invoice)).isZero();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("signalement").active().count()).isZero();
+    }
+
+    @Test
+    void aPromisedDateIsTypedJjMmAaaaAndAnImpossibleOrPastOneRecordsNothing() {
+        String invoice = LedgerFixtures.newNumber("SIG");
+        fixtures.registerB2b(invoice, siren, "2026-11-20", "700.00", "PME");
+        driver.runDueJobs(runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice).singleResult().getId());
+
+        for (String[] refusal : new String[][] {
+                {"31/02/2027", "La date promise « 31/02/2027 » n'est pas une date : écrivez-la jj/mm/aaaa"},
+                {"20/11/2026", "La date promise, 20/11/2026, est passée : au plus tôt aujourd'hui, 24/11/2026."}}) {
+            assertThatThrownBy(() -> reportAs("agent", Map.of("invoiceNumber", invoice, "eventType", "PROMISE",
+                    "promiseDate", refusal[0]))).hasMessageContaining(refusal[1]);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from recouvrement.invoice_event e join recouvrement.invoice i"
+                + " on i.id = e.invoice_id where i.number = ?", Integer.class, invoice)).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("signalement").count()).isZero();
+
+        ProcessInstance report = reportAs("agent", Map.of("invoiceNumber", invoice, "eventType", "PROMISE",
+                "promiseDate", "10/12/2026"));
+
+        assertThat(report).isEnded().variables().containsEntry("promiseDate", "2026-12-10");
+        assertThat(jdbc.queryForObject("select promise_until from recouvrement.dossier where number = ?",
+                LocalDate.class, "D-" + siren + "-001")).isEqualTo("2026-12-10");
     }
 
     @Test

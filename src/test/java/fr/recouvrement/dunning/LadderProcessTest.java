@@ -1,6 +1,7 @@
 package fr.recouvrement.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -8,10 +9,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import fr.recouvrement.LedgerFixtures;
 import fr.recouvrement.LedgerTest;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +74,7 @@ class LadderProcessTest extends LedgerTest {
         assertThat(jdbc.queryForObject("select status from recouvrement.dossier where number = ?", String.class,
                 dossierNumber(1))).isEqualTo("NOTICE_SENT");
 
+        clock.setToday(LocalDate.of(2026, 12, 18));
         complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2026-12-18"));
         driver.runDueJobs(dossier.getId());
         // "Sous 8 jours à compter de la réception": the deadline ends 26 December; the check runs on the next business
@@ -89,6 +93,72 @@ class LadderProcessTest extends LedgerTest {
                 dossierNumber(1))).containsEntry("status", "CLOSED").containsEntry("closing_reason", "PETITES_CREANCES");
         assertThat(jdbc.queryForObject("select status from recouvrement.invoice where number = ?", String.class, invoice))
                 .isEqualTo("JUDICIAL");
+    }
+
+    /** Completes the task as Tasklist submits its form; refused, nothing of it stays. */
+    void refused(ProcessInstance dossier, String taskKey, String variable, String typed, String message) {
+        assertThatThrownBy(() -> complete(task(taskKey, dossier), withVariables(variable, typed)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining(message);
+        assertThat(dossier).isWaitingAt(taskKey);
+        assertThat(runtime.getVariable(dossier.getId(), variable)).isNull();
+    }
+
+    LocalDate noticeReceivedOn() {
+        return jdbc.queryForObject("select notice_received_on from recouvrement.dossier where number = ?",
+                LocalDate.class, dossierNumber(1));
+    }
+
+    @Test
+    void thePostingDateOfTheNoticeIsTypedJjMmAaaaBetweenItsWritingAndToday() {
+        // 40 days late: the notice is written today, Tuesday 24 November, and waits to be posted.
+        ProcessInstance dossier = openDossier(LedgerFixtures.newNumber("LAD"), "2026-10-15", "900.00", "PME");
+        assertThat(dossier).isWaitingAt("PosterLRAR");
+
+        refused(dossier, "PosterLRAR", "postedOn", "31/02/2027",
+                "La date de dépôt à la Poste « 31/02/2027 » n'est pas une date : écrivez-la jj/mm/aaaa");
+        refused(dossier, "PosterLRAR", "postedOn", "25/11/2026",
+                "La date de dépôt à la Poste, 25/11/2026, est dans le futur : au plus tard aujourd'hui, 24/11/2026.");
+        refused(dossier, "PosterLRAR", "postedOn", "23/11/2026", "La date de dépôt à la Poste, 23/11/2026, précède "
+                + "l'édition de la mise en demeure : au plus tôt le 24/11/2026.");
+        driver.runDueJobs(dossier.getId());
+        assertThat(communications(1)).extracting(c -> c.get("step") + "/" + c.get("status")).last()
+                .isEqualTo("MISE_EN_DEMEURE/PENDING");
+        assertThat(jdbc.queryForObject("select status from recouvrement.dossier where number = ?", String.class,
+                dossierNumber(1))).isEqualTo("OPEN");
+
+        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A12345678901", "postedOn", "24/11/2026"));
+        assertThat(LocalDate.parse((String) runtime.getVariable(dossier.getId(), "postedOn"))).isEqualTo("2026-11-24");
+        driver.runDueJobs(dossier.getId());
+        assertThat(jdbc.queryForObject("""
+                select (c.sent_at at time zone 'Europe/Paris')::date from recouvrement.communication c
+                join recouvrement.dossier d on d.id = c.dossier_id
+                where d.number = ? and c.step = 'MISE_EN_DEMEURE'""", LocalDate.class, dossierNumber(1)))
+                .isEqualTo("2026-11-24");
+        assertThat(dossier).isWaitingAt("EnregistrerAR");
+    }
+
+    @Test
+    void theReceiptDateIsTypedJjMmAaaaBetweenThePostingAndToday() {
+        ProcessInstance dossier = openDossier(LedgerFixtures.newNumber("LAD"), "2026-10-15", "900.00", "PME");
+        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A12345678901", "postedOn", "24/11/2026"));
+        driver.runDueJobs(dossier.getId());
+        clock.setToday(LocalDate.of(2026, 11, 27));
+
+        refused(dossier, "EnregistrerAR", "receivedOn", "31/02/2027", "La date de réception ou de première "
+                + "présentation « 31/02/2027 » n'est pas une date : écrivez-la jj/mm/aaaa, par exemple 05/01/2027.");
+        refused(dossier, "EnregistrerAR", "receivedOn", "28/11/2026", "La date de réception ou de première "
+                + "présentation, 28/11/2026, est dans le futur : au plus tard aujourd'hui, 27/11/2026.");
+        refused(dossier, "EnregistrerAR", "receivedOn", "23/11/2026", "La date de réception ou de première "
+                + "présentation, 23/11/2026, précède le dépôt de la lettre recommandée : au plus tôt le 24/11/2026.");
+        driver.runDueJobs(dossier.getId());
+        assertThat(noticeReceivedOn()).isNull();
+
+        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "26/11/2026"));
+        assertThat(LocalDate.parse((String) runtime.getVariable(dossier.getId(), "receivedOn"))).isEqualTo("2026-11-26");
+        driver.runDueJobs(dossier.getId());
+        assertThat(noticeReceivedOn()).isEqualTo("2026-11-26");
+        // A PME has 8 days from the AR: 4 December; the check runs the next business day, Monday 7 December.
+        assertThat(driver.timerDue(dossier.getId(), "FinDuDelai")).isEqualTo(at9(12, 7).atZone(PARIS).toInstant());
     }
 
     @Test
@@ -140,6 +210,7 @@ class LadderProcessTest extends LedgerTest {
         ProcessInstance dossier = openDossier(LedgerFixtures.newNumber("LAD"), "2021-10-01", "4000.00", "PME");
         complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A12345678901", "postedOn", "2026-11-24"));
         driver.runDueJobs(dossier.getId());
+        clock.setToday(LocalDate.of(2026, 11, 26));
         complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "NON_RECLAMEE", "receivedOn", "2026-11-26"));
         driver.at(at9(12, 7), dossier.getId());
 

@@ -3,6 +3,7 @@ package fr.recouvrement.dunning;
 import static fr.recouvrement.FastEngine.at9;
 import static fr.recouvrement.FastEngine.sets;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
@@ -17,6 +18,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -28,6 +30,7 @@ import fr.recouvrement.FastTest;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -339,6 +342,35 @@ class RecouvrementAmiableFlowTest {
         assertThat(dossier).isWaitingAt("DeciderDossier").hasPassed("ChoisirVoie").hasNotPassed("ConstituerDossierJudiciaire")
                 .variables().containsEntry("route", "DECISION_MANAGER");
         verify(judicialFile, never()).build(any());
+    }
+
+    @Test
+    void aDateTheListenerRefusesLeavesTheNoticeTasksOpenWithNothingRecorded() {
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+        sendRelances(dossier, 2);
+        noticeDayComes(dossier);
+        execute(job("PreparerMiseEnDemeure", dossier));
+        doThrow(new ProcessEngineException("La date de dépôt à la Poste « 31/02/2027 » n'est pas une date"))
+                .doNothing().when(notice).checkPostingDate(any());
+        doThrow(new ProcessEngineException("La date de réception, 01/01/2027, précède le dépôt"))
+                .doNothing().when(notice).checkReceiptDate(any());
+
+        // The listener reads the date as the task completes: a refusal rolls the completion back, form included.
+        assertThatThrownBy(() -> complete(task("PosterLRAR", dossier), withVariables("postedOn", "31/02/2027")))
+                .hasMessageContaining("La date de dépôt à la Poste « 31/02/2027 » n'est pas une date");
+        assertThat(dossier).isWaitingAt("PosterLRAR").variables().doesNotContainKey("postedOn");
+        complete(task("PosterLRAR", dossier), withVariables("postedOn", "31/12/2026"));
+        assertThat(dossier).isWaitingAt("EnregistrerEnvoi");
+
+        execute(job("EnregistrerEnvoi", dossier));
+        assertThatThrownBy(() -> complete(task("EnregistrerAR", dossier), withVariables("receivedOn", "01/01/2027")))
+                .hasMessageContaining("précède le dépôt");
+        assertThat(dossier).isWaitingAt("EnregistrerAR").variables().doesNotContainKey("receivedOn");
+        verify(notice, never()).recordReceipt(any());
+        complete(task("EnregistrerAR", dossier), withVariables("receivedOn", "02/01/2027"));
+        assertThat(dossier).isWaitingAt("EnregistrerReception");
+        verify(notice, times(2)).checkPostingDate(any());
+        verify(notice, times(2)).checkReceiptDate(any());
     }
 
     @Test

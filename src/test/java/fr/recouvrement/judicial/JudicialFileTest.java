@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.recouvrement.communication.MailTest;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,7 @@ class JudicialFileTest extends MailTest {
 
         complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 987 654 321 09", "postedOn", "2026-11-24"));
         driver.runDueJobs(dossier.getId());
+        clock.setToday(LocalDate.of(2026, 11, 26));
         complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2026-11-26"));
         driver.runDueJobs(dossier.getId());
         clock.set(driver.timerDue(dossier.getId(), "FinDuDelai"));

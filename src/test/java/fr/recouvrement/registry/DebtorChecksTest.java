@@ -182,6 +182,7 @@ class DebtorChecksTest extends MailTest {
         runChecks();
         complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 222 333 444 55", "postedOn", "2026-11-24"));
         runChecks();
+        clock.setToday(LocalDate.of(2026, 11, 26));
         complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2026-11-26"));
         runChecks();
         FakePublicData.bodacc(siren, ok(FakePublicData.openingJudgment(siren,
