@@ -108,7 +108,7 @@ class ConciliationCallProcessTest extends MailTest {
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {
         "promiseDate | 31/02/2027       | La date promise « 31/02/2027 » n'est pas une date",
-        "promiseDate | 01/11/2026       | La date promise ne peut pas être passée",
+        "promiseDate | 01/11/2026       | La date promise, 01/11/2026, est passée",
         "calledAt    | 24/11/2026 25:00 | L'heure de l'appel « 24/11/2026 25:00 » n'est pas une date et une heure",
         "calledAt    | 25/11/2026 10:00 | L'appel ne peut pas être dans le futur",
         "dialledNumber | appeler Paul   | Le numéro « appeler Paul » n'est pas un numéro de téléphone",
@@ -229,7 +229,7 @@ class ConciliationCallProcessTest extends MailTest {
             assertThatThrownBy(() -> tasks.complete(plan.getId(), rows))
                     .isInstanceOf(ProcessEngineException.class).hasMessageContaining(refusal[1]);
         }
-        assertThat(events()).extracting(e -> e.get("type")).containsExactly("NOTE");
+        assertThat(events()).extracting(e -> e.get("type")).containsExactly("CALL");
         assertThat(dossier).isWaitingAt("EtablirEcheancier");
         assertThat(runtime.getVariable(dossier.getId(), "instalmentDate1")).isNull();
 
@@ -238,7 +238,7 @@ class ConciliationCallProcessTest extends MailTest {
 
         assertThat(runtime.getVariable(dossier.getId(), "instalmentDate1")).isEqualTo("2026-12-15");
         assertThat(runtime.getVariable(dossier.getId(), "instalmentDate2")).isEqualTo("2027-01-15");
-        assertThat(events()).extracting(e -> e.get("type")).containsExactly("NOTE", "PAYMENT_PLAN");
+        assertThat(events()).extracting(e -> e.get("type")).containsExactly("CALL", "PAYMENT_PLAN");
         assertThat(events().get(1).get("payload").toString()).contains("2026-12-15", "2027-01-15");
     }
 }
