@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,6 +33,21 @@ public final class TestApplications {
         arguments.put("recouvrement.embedded-postgres.data-directory", dataDirectory.toString());
         arguments.put("recouvrement.embedded-postgres.clean-data-directory", "false");
         return start(arguments);
+    }
+
+    /**
+     * A default run of its own, for a test that wants no other test's data: a fresh database under
+     * {@code target/postgres/<name>-<random>}, the company registry and BODACC not consulted, and the job executor off
+     * (the test runs the jobs: {@link #runDueJobs}).
+     */
+    public static ConfigurableApplicationContext startFresh(String name) {
+        return start(Map.of(
+                "recouvrement.embedded-postgres.data-directory",
+                Path.of("target", "postgres", name + "-" + UUID.randomUUID()).toString(),
+                "recouvrement.embedded-postgres.clean-data-directory", "true",
+                "recouvrement.connect.registry-enabled", "false",
+                "recouvrement.connect.bodacc-enabled", "false",
+                "camunda.bpm.job-execution.enabled", "false"));
     }
 
     /** Where a started application listens, on the loopback: {@code http://127.0.0.1:<port>}. */

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -51,13 +50,7 @@ class ScenarioPreviewIT {
 
     @BeforeAll
     static void portfolio() {
-        app = TestApplications.start(Map.of(
-                "recouvrement.embedded-postgres.data-directory",
-                Path.of("target", "postgres", "preview-" + UUID.randomUUID()).toString(),
-                "recouvrement.embedded-postgres.clean-data-directory", "true",
-                "recouvrement.connect.registry-enabled", "false",
-                "recouvrement.connect.bodacc-enabled", "false",
-                "camunda.bpm.job-execution.enabled", "false"));
+        app = TestApplications.startFresh("preview");
         http = TestApplications.http(app);
         calendar = app.getBean(BusinessCalendar.class);
         // Noon on a business day, so that the dossiers' first steps are due whatever day the test runs.
