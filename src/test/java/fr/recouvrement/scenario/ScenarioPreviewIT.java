@@ -17,17 +17,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -54,15 +50,8 @@ class ScenarioPreviewIT {
 
     @BeforeAll
     static void portfolio() {
-        app = TestApplications.start(Map.of(
-                "recouvrement.embedded-postgres.data-directory",
-                Path.of("target", "postgres", "preview-" + UUID.randomUUID()).toString(),
-                "recouvrement.embedded-postgres.clean-data-directory", "true",
-                "recouvrement.connect.registry-enabled", "false",
-                "recouvrement.connect.bodacc-enabled", "false",
-                "camunda.bpm.job-execution.enabled", "false"));
-        http = new TestRestTemplate(new RestTemplateBuilder()
-                .rootUri("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")));
+        app = TestApplications.startFresh("preview");
+        http = TestApplications.http(app);
         calendar = app.getBean(BusinessCalendar.class);
         // Noon on a business day, so that the dossiers' first steps are due whatever day the test runs.
         LocalDate today = calendar.onOrAfter(LocalDate.now().plusDays(1));
@@ -77,7 +66,7 @@ class ScenarioPreviewIT {
         String siren = LedgerFixtures.newSiren();
         fixtures.registerB2b("PRV-" + siren, siren, origin.toString(), "1500.00", "GRAND_COMPTE");
         largeAccount = "D-" + siren + "-001";
-        runDueJobs(app.getBean(ManagementService.class));
+        TestApplications.runDueJobs(app);
     }
 
     @AfterAll
@@ -98,17 +87,6 @@ class ScenarioPreviewIT {
         assertThat(http.withBasicAuth("demo", "demo").postForEntity("/api/simulation/clock",
                 new HttpEntity<>("{\"date\": \"" + day + "\"}", headers), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-    }
-
-    private static void runDueJobs(ManagementService management) {
-        for (int round = 0; round < 200; round++) {
-            List<Job> due = management.createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-        throw new AssertionError("Jobs keep coming");
     }
 
     private static ResponseEntity<String> preview(String user, byte[] scenario) {

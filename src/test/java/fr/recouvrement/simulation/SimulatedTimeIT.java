@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -54,15 +53,10 @@ class SimulatedTimeIT {
         return TestApplications.start(arguments);
     }
 
-    private static TestRestTemplate http(ConfigurableApplicationContext app) {
-        return new TestRestTemplate(new RestTemplateBuilder()
-                .rootUri("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")));
-    }
-
     @Test
     void eachStepGoesOutOnItsSimulatedDay() throws MessagingException {
         try (ConfigurableApplicationContext app = start()) {
-            TestRestTemplate http = http(app);
+            TestRestTemplate http = TestApplications.http(app);
             GreenMail mailbox = app.getBean(GreenMail.class);
             BusinessCalendar calendar = app.getBean(BusinessCalendar.class);
             LocalDate today = LocalDate.parse((String) read(http).get("date"));
@@ -96,7 +90,7 @@ class SimulatedTimeIT {
     @Test
     void theClockOnlyMovesForwardAndOnlyForAdministrators() {
         try (ConfigurableApplicationContext app = start("camunda.bpm.job-execution.enabled", "false")) {
-            TestRestTemplate http = http(app);
+            TestRestTemplate http = TestApplications.http(app);
             LocalDate today = LocalDate.parse((String) read(http).get("date"));
 
             assertThat(move(http, "agent", "{\"days\": 1}", String.class).getStatusCode())
