@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The answer of {@code GET /api/kpis} (docs/api.md, «KPIs»): principal only, in EUR, amounts as decimal strings with
- * two decimals. {@code ledger} is computed as of {@code asOf}, {@code operational} as things stand now.
+ * two decimals. {@code ledger} is computed as of {@code asOf}, {@code recovery} over its period, {@code operational}
+ * as things stand now.
  */
 public record KpiReport(
         LocalDate asOf,
@@ -18,6 +19,7 @@ public record KpiReport(
         @Schema(nullable = true) String segment,
         @Schema(nullable = true) DebtorType debtorType,
         Ledger ledger,
+        Recovery recovery,
         Operational operational) {
 
     /** What the ledger said on {@code asOf}: payments, credit notes and events dated after it are not counted. */
@@ -76,6 +78,26 @@ public record KpiReport(
     public record PrescribedInvoice(String invoice, @Schema(nullable = true) String dossier, String debtor,
             LocalDate prescriptionDate,
             @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string") BigDecimal balance) {
+    }
+
+    /** What each stage of the scenario recovered over the period, and how many dossiers it settled. */
+    public record Recovery(LocalDate from, LocalDate to, List<StageRecovery> stages, String method) {
+    }
+
+    /**
+     * One stage's recovery.
+     *
+     * @param reached dossiers that entered the stage within the period (for PRE_ECHEANCE: invoices due within it)
+     * @param settled of those, the dossiers settled while at that stage (for PRE_ECHEANCE: invoices settled without
+     *     ever going to a dossier)
+     * @param recoveryRate settled / reached, four decimals; null when none reached the stage
+     */
+    public record StageRecovery(@Schema(example = "RELANCE_1") String stage,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string") BigDecimal paid,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string") BigDecimal credited,
+            long reached, long settled,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", nullable = true, example = "0.4250")
+            BigDecimal recoveryRate) {
     }
 
     /** Where things stand now, whatever {@code asOf} says. */

@@ -26,11 +26,13 @@ class Kpis {
             "MISE_EN_DEMEURE", "JUDICIAIRE");
 
     private final LedgerFigures ledger;
+    private final RecoveryFigures recovery;
     private final OperationalFigures operational;
     private final Clock clock;
 
-    Kpis(LedgerFigures ledger, OperationalFigures operational, Clock clock) {
+    Kpis(LedgerFigures ledger, RecoveryFigures recovery, OperationalFigures operational, Clock clock) {
         this.ledger = ledger;
+        this.recovery = recovery;
         this.operational = operational;
         this.clock = clock;
     }
@@ -49,7 +51,8 @@ class Kpis {
                 operational.promises(query), operational.disputes(query), operational.plans(query),
                 waiting.lettersToPost(), waiting.registeredLettersAwaitingReceipt(), operational.tasksPastDue(query),
                 waiting.deliveries(), operational.handoffs(query));
-        return new KpiReport(query.asOf(), "EUR", query.segment(), query.debtorType(), figures, now);
+        return new KpiReport(query.asOf(), "EUR", query.segment(), query.debtorType(), figures,
+                recovery.byStage(query), now);
     }
 
     /** Every stage of the ladder, with nothing at it too; a stage outside the ladder after them. */
