@@ -29,6 +29,10 @@ enum AgedBucket {
         this.maxDaysLate = maxDaysLate;
     }
 
+    String label() {
+        return label;
+    }
+
     Bucket of(BigDecimal amount, long invoices) {
         return new Bucket(name(), label, minDaysLate, maxDaysLate, amount, invoices);
     }

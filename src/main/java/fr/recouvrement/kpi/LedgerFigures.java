@@ -129,6 +129,38 @@ class LedgerFigures {
                 .list();
     }
 
+    /**
+     * One invoice owed, for the export of the aged balance.
+     *
+     * @param stage the ladder stage its dossier stood at on {@code asOf} (the one it closed at, once closed);
+     *     PRE_ECHEANCE before any
+     */
+    record AgedInvoice(String invoice, String debtor, String siren, String dossier, String stage, LocalDate dueDate,
+            long daysLate, BigDecimal balance, AgedBucket bucket) {
+    }
+
+    /** Every invoice owed on {@code asOf}, by debtor then due date. */
+    List<AgedInvoice> agedInvoices(KpiQuery query) {
+        return query.bindDebtors(jdbc.sql(OWED + """
+                select i.number, deb.name, deb.siren, dos.number as dossier, o.due_date, o.days_late, o.balance,
+                       coalesce((select s.stage from recouvrement.dossier_stage s
+                                 where s.dossier_id = o.dossier_id and s.stage <> 'TERMINE'
+                                   and cast(s.entered_at at time zone 'Europe/Paris' as date) <= cast(:asOf as date)
+                                 order by s.entered_at desc, s.id desc limit 1), 'PRE_ECHEANCE') as stage,
+                       %s as bucket
+                from owed o
+                join recouvrement.invoice i on i.id = o.id
+                join recouvrement.debtor deb on deb.id = o.debtor_id
+                left join recouvrement.dossier dos on dos.id = o.dossier_id
+                order by deb.name, deb.id, o.due_date, i.number""".formatted(AgedBucket.SQL)))
+                .param("asOf", query.asOf())
+                .query((rs, row) -> new AgedInvoice(rs.getString("number"), rs.getString("name"),
+                        rs.getString("siren"), rs.getString("dossier"), rs.getString("stage"),
+                        rs.getObject("due_date", LocalDate.class), rs.getLong("days_late"), money(rs, "balance"),
+                        AgedBucket.valueOf(rs.getString("bucket"))))
+                .list();
+    }
+
     /** The owed invoices whose prescription date falls between {@code asOf} and 90 days later. */
     PrescriptionSoon prescriptionSoon(KpiQuery query) {
         LocalDate until = query.asOf().plusDays(PRESCRIPTION_DAYS);
