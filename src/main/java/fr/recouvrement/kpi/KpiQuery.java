@@ -21,7 +21,7 @@ record KpiQuery(LocalDate asOf, LocalDate from, LocalDate to, String segment, De
 
     /**
      * Reads the request's parameters, every problem at once. {@code asOf} defaults to today, {@code to} to
-     * {@code asOf}, {@code from} to twelve months before {@code to}.
+     * {@code asOf}, {@code from} so that the period is the twelve months ending on {@code to}.
      */
     static KpiQuery parse(String asOf, String from, String to, String segment, String debtorType, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Kpis {
 
     static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
-    /** The stages in the scenario's order; the dossiers' stage column holds no other while a dossier is open. */
+    /** The stages of the scenario in order, from before the due date to the judicial handoff. */
     static final List<String> LADDER = List.of("PRE_ECHEANCE", "CONCILIATION", "RELANCE_1", "RELANCE_2", "RELANCE_3",
             "MISE_EN_DEMEURE", "JUDICIAIRE");
 

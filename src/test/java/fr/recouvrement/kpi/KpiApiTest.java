@@ -4,52 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.LedgerFixtures;
-import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementSpringTest;
-import fr.recouvrement.dossier.DossierRepository;
-import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** GET /api/kpis over real HTTP and PostgreSQL, on portfolios whose figures are worked out by hand beside them. */
 @RecouvrementSpringTest
-class KpiApiTest {
+class KpiApiTest extends KpiSpringTest {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DossierRepository dossiers;
-    @Autowired
-    InvoiceRepository invoices;
-    @Autowired
-    MutableClock clock;
-    KpiPortfolio portfolio;
 
-    @BeforeEach
-    void portfolio() {
-        clock.reset();
-        portfolio = new KpiPortfolio(http, jdbc, dossiers, invoices, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void agedBalanceTotalsDsoAndTopDebtorsToTheCent() {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.LedgerFixtures;
-import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementSpringTest;
-import fr.recouvrement.dossier.DossierRepository;
-import fr.recouvrement.invoice.InvoiceRepository;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,31 +16,16 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** GET /api/kpis/aged-balance.csv and .xlsx: one row per invoice owed, as a French spreadsheet reads it. */
 @RecouvrementSpringTest
-class KpiExportTest {
+class KpiExportTest extends KpiSpringTest {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DossierRepository dossiers;
-    @Autowired
-    InvoiceRepository invoices;
-    @Autowired
-    MutableClock clock;
-    KpiPortfolio portfolio;
     String siren;
     String company;
     String consumer;
@@ -51,9 +33,7 @@ class KpiExportTest {
     String consumerName;
 
     @BeforeEach
-    void portfolio() {
-        clock.reset();
-        portfolio = new KpiPortfolio(http, jdbc, dossiers, invoices, clock);
+    void twoInvoicesOwed() {
         // Today, 2026-11-24: the company's invoice is 30 days late, 1234.50 less 234.50 paid, its dossier at
         // relance 1 since 11-01; the consumer's is due in 16 days.
         siren = LedgerFixtures.newSiren();
@@ -67,11 +47,6 @@ class KpiExportTest {
         consumer = portfolio.b2c(consumerName, "2026-12-10", "99.99");
         // Paid in full: not in the export.
         portfolio.pay(portfolio.b2b(siren, "2026-10-01", "10.00"), "10.00", "2026-10-20");
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

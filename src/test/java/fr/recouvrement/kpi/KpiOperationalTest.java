@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementSpringTest;
-import fr.recouvrement.dossier.DossierRepository;
-import fr.recouvrement.invoice.InvoiceRepository;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -14,41 +12,16 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The operational part of GET /api/kpis: what stands now, whatever asOf says. */
 @RecouvrementSpringTest
-class KpiOperationalTest {
+class KpiOperationalTest extends KpiSpringTest {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DossierRepository dossiers;
-    @Autowired
-    InvoiceRepository invoices;
     @Autowired
     TaskService tasks;
-    @Autowired
-    MutableClock clock;
-    KpiPortfolio portfolio;
 
-    @BeforeEach
-    void portfolio() {
-        clock.reset();
-        portfolio = new KpiPortfolio(http, jdbc, dossiers, invoices, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void promisesPlansDisputesLettersAndDeliveries() {

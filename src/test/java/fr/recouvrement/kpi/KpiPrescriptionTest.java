@@ -4,22 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.LedgerFixtures;
-import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementSpringTest;
-import fr.recouvrement.dossier.DossierRepository;
-import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.penalties.LatePaymentLaw;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,32 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (what GET /api/invoices answers) agree; and the invoices prescribed within 90 days.
  */
 @RecouvrementSpringTest
-class KpiPrescriptionTest {
+class KpiPrescriptionTest extends KpiSpringTest {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     JdbcClient jdbcClient;
-    @Autowired
-    DossierRepository dossiers;
-    @Autowired
-    InvoiceRepository invoices;
-    @Autowired
-    MutableClock clock;
-    KpiPortfolio portfolio;
 
-    @BeforeEach
-    void portfolio() {
-        clock.reset();
-        portfolio = new KpiPortfolio(http, jdbc, dossiers, invoices, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void theSqlFormAndTheJavaRuleGiveTheSameDatesAndTheKpisListThoseWithin90Days() {

@@ -4,52 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.LedgerFixtures;
-import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementSpringTest;
-import fr.recouvrement.dossier.DossierRepository;
-import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The recovery by stage of GET /api/kpis: dossiers move through their stages on the days the clock is set to, as the
  * scenario moves them, and each payment counts at the stage of its date.
  */
 @RecouvrementSpringTest
-class KpiRecoveryTest {
+class KpiRecoveryTest extends KpiSpringTest {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DossierRepository dossiers;
-    @Autowired
-    InvoiceRepository invoices;
-    @Autowired
-    MutableClock clock;
-    KpiPortfolio portfolio;
 
-    @BeforeEach
-    void portfolio() {
-        clock.reset();
-        portfolio = new KpiPortfolio(http, jdbc, dossiers, invoices, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void eachPaymentCountsOnceAtTheStageOfItsDateAndEachStageItsSettledDossiers() {
