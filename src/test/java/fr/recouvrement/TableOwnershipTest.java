@@ -27,6 +27,7 @@ class TableOwnershipTest {
             "debtor", "debtor/DebtorRepository.java",
             "invoice", "invoice/InvoiceRepository.java",
             "dossier", "dossier/DossierRepository.java",
+            "dossier_stage", "dossier/DossierRepository.java",
             "payment", "payment/PaymentRepository.java",
             "invoice_event", "event/EventRepository.java",
             "communication", "communication/CommunicationRepository.java",

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Dossiers as stored, and the only writer of the {@code dossier} table; their invoices and communications come from
- * their own repositories.
+ * Dossiers as stored, and the only writer of the {@code dossier} table and of its stage history
+ * ({@code dossier_stage}); their invoices and communications come from their own repositories.
  */
 @Repository
 public class DossierRepository {
@@ -99,13 +99,27 @@ public class DossierRepository {
 
     /** The stage the dossier's invoices show (the last ladder step started, or conciliation, judicial, ...). */
     public void moveToStage(String number, String stage) {
+        recordStageEntry("number = ?", number, stage);
         jdbc.sql("update recouvrement.dossier set stage = ? where number = ?").params(stage, number).update();
     }
 
     /** A ladder step went out: the dossier is at that stage, and a promise still pending is broken by it. */
     public void enterStep(long dossierId, String step) {
+        recordStageEntry("id = ?", dossierId, step);
         jdbc.sql("update recouvrement.dossier set stage = ?, promise_until = null, promise_amount = null where id = ?")
                 .params(step, dossierId).update();
+    }
+
+    /**
+     * Dates the dossier's entry into a stage it is not at yet, before the row moves: the recovery by stage of
+     * {@code /api/kpis} counts each payment at the stage of its day. A step run again (a retried job) adds nothing.
+     */
+    private void recordStageEntry(String dossierCondition, Object key, String stage) {
+        jdbc.sql("""
+                insert into recouvrement.dossier_stage (dossier_id, stage, entered_at)
+                select id, ?, ? from recouvrement.dossier where %s and stage is distinct from ?"""
+                        .formatted(dossierCondition))
+                .params(stage, OffsetDateTime.now(clock), key, stage).update();
     }
 
     /** @param amount null when the debtor promised to pay all that is due */
@@ -151,6 +165,7 @@ public class DossierRepository {
     }
 
     public void close(long dossierId, String reason) {
+        recordStageEntry("id = ?", dossierId, "TERMINE");
         jdbc.sql("""
                 update recouvrement.dossier set status = 'CLOSED', closed_at = ?, closing_reason = ?, stage = 'TERMINE'
                 where id = ?""")

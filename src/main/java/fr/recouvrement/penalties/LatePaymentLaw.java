@@ -30,8 +30,8 @@ public class LatePaymentLaw {
 
     static final BigDecimal INDEMNITY = new BigDecimal("40.00");
     static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
-    static final int PRESCRIPTION_YEARS_B2B = 5;
-    static final int PRESCRIPTION_YEARS_B2C = 2;
+    public static final int PRESCRIPTION_YEARS_B2B = 5;
+    public static final int PRESCRIPTION_YEARS_B2C = 2;
 
     private final RateTable rates;
 
@@ -70,6 +70,22 @@ public class LatePaymentLaw {
         }
         return new LegalAmounts(penalties, indemnity, prescriptionDate(invoice), List.copyOf(warnings));
     }
+
+    /**
+     * {@link #prescriptionDate} in SQL, for an invoice {@code i} of a debtor {@code deb}, counting the acknowledgements
+     * dated on or before {@code :asOf}: so that a portfolio's prescription dates are read in one query. Change both
+     * together; KpiPrescriptionTest checks that they agree. PostgreSQL also turns 29 February into 28 February.
+     */
+    public static final String PRESCRIPTION_DATE_SQL = """
+            cast(greatest(i.due_date,
+                          (select max(p.paid_on) from recouvrement.payment p
+                           where p.invoice_id = i.id and p.type = 'PAYMENT' and p.paid_on <= cast(:asOf as date)),
+                          (select max(cast(e.created_at at time zone 'Europe/Paris' as date))
+                           from recouvrement.invoice_event e
+                           where e.invoice_id = i.id and e.type = 'PAYMENT_PLAN'
+                             and cast(e.created_at at time zone 'Europe/Paris' as date) <= cast(:asOf as date)))
+                 + case when deb.type = 'B2B' then interval '%d years' else interval '%d years' end as date)"""
+            .formatted(PRESCRIPTION_YEARS_B2B, PRESCRIPTION_YEARS_B2C);
 
     static LocalDate prescriptionDate(InvoiceFacts invoice) {
         LocalDate start = Stream.concat(

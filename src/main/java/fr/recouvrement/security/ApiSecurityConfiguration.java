@@ -19,8 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * HTTP Basic on {@code /api} against Camunda's identity service (docs/api.md): reads for the four groups and admins,
- * writes for agents, managers and admins. Reads also accept the session of a person logged in to the webapps, so that
+ * HTTP Basic on {@code /api} against Camunda's identity service (docs/api.md): reads for the four groups and admins
+ * (the KPIs for managers, analysts and admins), writes for agents, managers and admins. Reads also accept the session of a person logged in to the webapps, so that
  * a task's link to a letter opens from Tasklist. Only {@code /api/**} passes through Spring Security: the webapps keep
  * their own session login and CSRF protection, {@code /engine-rest} its Camunda filter, and the OpenAPI document,
  * the Swagger UI and the health check stay public.
@@ -35,6 +35,9 @@ public class ApiSecurityConfiguration {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
+                        // The money figures are the managers' and the analysts': not the agents' nor the legal team's.
+                        .requestMatchers("/api/kpis/**").hasAnyAuthority(
+                                CollectionGroups.MANAGERS, CollectionGroups.ANALYSTS, Groups.CAMUNDA_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(readers)
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyAuthority(readers)
                         // Moving the application's time concerns everyone on the node: administrators only.

@@ -1,0 +1,67 @@
+package fr.recouvrement.kpi;
+
+import fr.recouvrement.kpi.KpiReport.Ledger;
+import fr.recouvrement.kpi.KpiReport.Operational;
+import fr.recouvrement.kpi.KpiReport.StageNow;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The collection figures managers judge the team and the scenario on (docs/api.md, «KPIs»). */
+@Service
+class Kpis {
+
+    static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    /** The stages of the scenario in order, from before the due date to the judicial handoff. */
+    static final List<String> LADDER = List.of("PRE_ECHEANCE", "CONCILIATION", "RELANCE_1", "RELANCE_2", "RELANCE_3",
+            "MISE_EN_DEMEURE", "JUDICIAIRE");
+
+    private final LedgerFigures ledger;
+    private final RecoveryFigures recovery;
+    private final OperationalFigures operational;
+    private final Clock clock;
+
+    Kpis(LedgerFigures ledger, RecoveryFigures recovery, OperationalFigures operational, Clock clock) {
+        this.ledger = ledger;
+        this.recovery = recovery;
+        this.operational = operational;
+        this.clock = clock;
+    }
+
+    /** One read-only transaction: the figures of one answer come from one snapshot of the ledger. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public KpiReport report(KpiQuery query) {
+        LedgerFigures.AgedBalance aged = ledger.agedBalance(query);
+        KpiReport.Total outstanding = aged.outstanding();
+        Ledger figures = new Ledger(outstanding, aged.overdue(), aged.buckets(), aged.disputed(), aged.judicial(),
+                DsoCountBack.compute(outstanding.amount(), query.asOf(),
+                        ledger.netInvoicedByMonth(query, DsoCountBack.firstDay(query.asOf()))),
+                ledger.topDebtors(query), ledger.prescriptionSoon(query));
+        OperationalFigures.Waiting waiting = operational.waiting(query);
+        Operational now = new Operational(true, OffsetDateTime.now(clock), inLadderOrder(operational.stages(query)),
+                operational.promises(query), operational.disputes(query), operational.plans(query),
+                waiting.lettersToPost(), waiting.registeredLettersAwaitingReceipt(), operational.tasksPastDue(query),
+                waiting.deliveries(), operational.handoffs(query));
+        return new KpiReport(query.asOf(), "EUR", query.segment(), query.debtorType(), figures,
+                recovery.byStage(query), now);
+    }
+
+    /** Every stage of the ladder, with nothing at it too; a stage outside the ladder after them. */
+    private static List<StageNow> inLadderOrder(List<StageNow> found) {
+        Map<String, StageNow> byStage = found.stream().collect(Collectors.toMap(StageNow::stage, Function.identity()));
+        List<StageNow> stages = new ArrayList<>();
+        LADDER.forEach(stage -> stages.add(byStage.getOrDefault(stage, new StageNow(stage, 0, ZERO))));
+        found.stream().filter(stage -> !LADDER.contains(stage.stage()))
+                .sorted(Comparator.comparing(StageNow::stage)).forEach(stages::add);
+        return stages;
+    }
+}

@@ -1,0 +1,226 @@
+package fr.recouvrement.kpi;
+
+import fr.recouvrement.debtor.DebtorType;
+import fr.recouvrement.kpi.KpiReport.Bucket;
+import fr.recouvrement.kpi.KpiReport.PrescribedInvoice;
+import fr.recouvrement.kpi.KpiReport.PrescriptionSoon;
+import fr.recouvrement.kpi.KpiReport.TopDebtor;
+import fr.recouvrement.kpi.KpiReport.Total;
+import fr.recouvrement.penalties.LatePaymentLaw;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ledger as it stood at the end of a day, in aggregates computed by PostgreSQL: an invoice counts from its issue
+ * date, payments and credit notes from their date, a dispute or its resolution from the day it was recorded, a
+ * judicial handoff from the day its dossier closed.
+ */
+@Repository
+class LedgerFigures {
+
+    static final int TOP_DEBTORS = 20;
+    static final int PRESCRIPTION_DAYS = 90;
+    /** The list shows the earliest; the count and the amount cover them all. */
+    static final int PRESCRIPTION_ITEMS = 100;
+
+    /**
+     * The invoices owed on {@code :asOf}, one row each with its balance then (principal only): issued by that day,
+     * balance left by the payments and credit notes dated by then above zero, not cancelled after a dispute by then.
+     */
+    private static final String OWED = """
+            with reductions as (
+                select p.invoice_id, sum(p.amount) as amount from recouvrement.payment p
+                where p.paid_on <= cast(:asOf as date) group by p.invoice_id),
+            disputes as (
+                select distinct on (e.invoice_id) e.invoice_id, e.type, e.payload ->> 'action' as action
+                from recouvrement.invoice_event e
+                where e.type in ('DISPUTE', 'DISPUTE_RESOLVED')
+                  and cast(e.created_at at time zone 'Europe/Paris' as date) <= cast(:asOf as date)
+                order by e.invoice_id, e.created_at desc, e.id desc),
+            owed as (
+                select i.id, i.debtor_id, i.dossier_id, i.due_date, cast(:asOf as date) - i.due_date as days_late,
+                       i.amount - coalesce(r.amount, 0) as balance,
+                       coalesce(d.type = 'DISPUTE', false) as disputed,
+                       coalesce(i.status = 'JUDICIAL'
+                           and cast(dos.closed_at at time zone 'Europe/Paris' as date) <= cast(:asOf as date), false)
+                           as judicial
+                from recouvrement.invoice i
+                join recouvrement.debtor deb on deb.id = i.debtor_id
+                left join recouvrement.dossier dos on dos.id = i.dossier_id
+                left join reductions r on r.invoice_id = i.id
+                left join disputes d on d.invoice_id = i.id
+                where i.issue_date <= cast(:asOf as date) and i.amount > coalesce(r.amount, 0)
+                  and (d.type = 'DISPUTE_RESOLVED' and d.action = 'CANCEL') is not true
+                  and %s)
+            """.formatted(KpiQuery.DEBTOR_FILTER);
+
+    private final JdbcClient jdbc;
+
+    LedgerFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The aged balance, and the disputed and judicial invoices it holds. */
+    record AgedBalance(List<Bucket> buckets, Total disputed, Total judicial) {
+
+        Total outstanding() {
+            return sum(buckets);
+        }
+
+        Total overdue() {
+            return sum(buckets.stream().filter(bucket -> bucket.minDaysLate() != null).toList());
+        }
+
+        private static Total sum(List<Bucket> buckets) {
+            return new Total(buckets.stream().map(Bucket::amount).reduce(Kpis.ZERO, BigDecimal::add),
+                    buckets.stream().mapToLong(Bucket::invoices).sum());
+        }
+    }
+
+    AgedBalance agedBalance(KpiQuery query) {
+        Map<AgedBucket, Bucket> buckets = new HashMap<>();
+        BigDecimal[] disputed = {Kpis.ZERO, Kpis.ZERO};
+        BigDecimal[] judicial = {Kpis.ZERO, Kpis.ZERO};
+        query.bindDebtors(jdbc.sql(OWED + """
+                select %s as bucket, count(*) as invoices, sum(balance) as amount,
+                       count(*) filter (where disputed) as disputed_invoices,
+                       coalesce(sum(balance) filter (where disputed), 0) as disputed_amount,
+                       count(*) filter (where judicial) as judicial_invoices,
+                       coalesce(sum(balance) filter (where judicial), 0) as judicial_amount
+                from owed group by 1""".formatted(AgedBucket.SQL)))
+                .param("asOf", query.asOf())
+                .query(rs -> {
+                    AgedBucket bucket = AgedBucket.valueOf(rs.getString("bucket"));
+                    buckets.put(bucket, bucket.of(money(rs, "amount"), rs.getLong("invoices")));
+                    disputed[0] = disputed[0].add(money(rs, "disputed_amount"));
+                    disputed[1] = disputed[1].add(BigDecimal.valueOf(rs.getLong("disputed_invoices")));
+                    judicial[0] = judicial[0].add(money(rs, "judicial_amount"));
+                    judicial[1] = judicial[1].add(BigDecimal.valueOf(rs.getLong("judicial_invoices")));
+                });
+        List<Bucket> all = Arrays.stream(AgedBucket.values())
+                .map(bucket -> buckets.getOrDefault(bucket, bucket.of(Kpis.ZERO, 0))).toList();
+        return new AgedBalance(all, new Total(disputed[0], disputed[1].longValue()),
+                new Total(judicial[0], judicial[1].longValue()));
+    }
+
+    List<TopDebtor> topDebtors(KpiQuery query) {
+        return query.bindDebtors(jdbc.sql(OWED + """
+                select deb.id, deb.name, deb.siren, deb.type, deb.segment, sum(o.balance) as outstanding,
+                       coalesce(sum(o.balance) filter (where o.days_late > 0), 0) as overdue, count(*) as invoices,
+                       array_remove(array_agg(distinct dos.number), null) as dossiers
+                from owed o
+                join recouvrement.debtor deb on deb.id = o.debtor_id
+                left join recouvrement.dossier dos on dos.id = o.dossier_id
+                group by deb.id order by outstanding desc, deb.id limit :limit"""))
+                .param("asOf", query.asOf()).param("limit", TOP_DEBTORS)
+                .query((rs, row) -> new TopDebtor(rs.getLong("id"), rs.getString("name"), rs.getString("siren"),
+                        DebtorType.valueOf(rs.getString("type")), rs.getString("segment"), money(rs, "outstanding"),
+                        money(rs, "overdue"), rs.getLong("invoices"), strings(rs.getArray("dossiers"))))
+                .list();
+    }
+
+    /**
+     * One invoice owed, for the export of the aged balance.
+     *
+     * @param stage the ladder stage its dossier stood at on {@code asOf} (the one it closed at, once closed);
+     *     PRE_ECHEANCE before any
+     */
+    record AgedInvoice(String invoice, String debtor, String siren, String dossier, String stage, LocalDate dueDate,
+            long daysLate, BigDecimal balance, AgedBucket bucket) {
+    }
+
+    /** Every invoice owed on {@code asOf}, by debtor then due date. */
+    List<AgedInvoice> agedInvoices(KpiQuery query) {
+        return query.bindDebtors(jdbc.sql(OWED + """
+                select i.number, deb.name, deb.siren, dos.number as dossier, o.due_date, o.days_late, o.balance,
+                       coalesce((select s.stage from recouvrement.dossier_stage s
+                                 where s.dossier_id = o.dossier_id and s.stage <> 'TERMINE'
+                                   and cast(s.entered_at at time zone 'Europe/Paris' as date) <= cast(:asOf as date)
+                                 order by s.entered_at desc, s.id desc limit 1), 'PRE_ECHEANCE') as stage,
+                       %s as bucket
+                from owed o
+                join recouvrement.invoice i on i.id = o.id
+                join recouvrement.debtor deb on deb.id = o.debtor_id
+                left join recouvrement.dossier dos on dos.id = o.dossier_id
+                order by deb.name, deb.id, o.due_date, i.number""".formatted(AgedBucket.SQL)))
+                .param("asOf", query.asOf())
+                .query((rs, row) -> new AgedInvoice(rs.getString("number"), rs.getString("name"),
+                        rs.getString("siren"), rs.getString("dossier"), rs.getString("stage"),
+                        rs.getObject("due_date", LocalDate.class), rs.getLong("days_late"), money(rs, "balance"),
+                        AgedBucket.valueOf(rs.getString("bucket"))))
+                .list();
+    }
+
+    /** The owed invoices whose prescription date falls between {@code asOf} and 90 days later. */
+    PrescriptionSoon prescriptionSoon(KpiQuery query) {
+        LocalDate until = query.asOf().plusDays(PRESCRIPTION_DAYS);
+        // An invoice is prescribed no earlier than its due date plus the delay: that bound spares the others the
+        // look-up of their payments and plans.
+        String soon = OWED + """
+                , dated as (
+                    select i.number, dos.number as dossier, deb.name as debtor, o.balance, %s as prescription_date
+                    from owed o
+                    join recouvrement.invoice i on i.id = o.id
+                    join recouvrement.debtor deb on deb.id = i.debtor_id
+                    left join recouvrement.dossier dos on dos.id = i.dossier_id
+                    where i.due_date + case when deb.type = 'B2B' then interval '%d years' else interval '%d years' end
+                          <= cast(:until as date))
+                select * from dated
+                where prescription_date between cast(:asOf as date) and cast(:until as date)
+                """.formatted(LatePaymentLaw.PRESCRIPTION_DATE_SQL, LatePaymentLaw.PRESCRIPTION_YEARS_B2B,
+                LatePaymentLaw.PRESCRIPTION_YEARS_B2C);
+        List<PrescribedInvoice> all = query.bindDebtors(jdbc.sql(soon + " order by prescription_date, number"))
+                .param("asOf", query.asOf()).param("until", until)
+                .query((rs, row) -> new PrescribedInvoice(rs.getString("number"), rs.getString("dossier"),
+                        rs.getString("debtor"), rs.getObject("prescription_date", LocalDate.class),
+                        money(rs, "balance")))
+                .list();
+        return new PrescriptionSoon(PRESCRIPTION_DAYS, until,
+                all.stream().map(PrescribedInvoice::balance).reduce(Kpis.ZERO, BigDecimal::add), all.size(),
+                all.stream().limit(PRESCRIPTION_ITEMS).toList());
+    }
+
+    /**
+     * What was invoiced each month from {@code start} to {@code asOf}, net of the credit notes dated in that month,
+     * for the DSO's count-back.
+     */
+    Map<YearMonth, BigDecimal> netInvoicedByMonth(KpiQuery query, LocalDate start) {
+        Map<YearMonth, BigDecimal> months = new HashMap<>();
+        query.bindDebtors(jdbc.sql("""
+                select extract(year from day) as year, extract(month from day) as month, sum(amount) as net from (
+                    select i.issue_date as day, i.amount
+                    from recouvrement.invoice i join recouvrement.debtor deb on deb.id = i.debtor_id
+                    where i.issue_date between cast(:start as date) and cast(:asOf as date) and %1$s
+                    union all
+                    select p.paid_on, -p.amount
+                    from recouvrement.payment p
+                    join recouvrement.invoice i on i.id = p.invoice_id
+                    join recouvrement.debtor deb on deb.id = i.debtor_id
+                    where p.type = 'CREDIT_NOTE' and p.paid_on between cast(:start as date) and cast(:asOf as date)
+                      and %1$s) invoiced
+                group by 1, 2""".formatted(KpiQuery.DEBTOR_FILTER)))
+                .param("start", start).param("asOf", query.asOf())
+                .query(rs -> {
+                    months.put(YearMonth.of(rs.getInt("year"), rs.getInt("month")), money(rs, "net"));
+                });
+        return months;
+    }
+
+    static BigDecimal money(ResultSet rs, String column) throws SQLException {
+        return rs.getBigDecimal(column).setScale(2);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,95 @@
+package fr.recouvrement.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.recouvrement.LedgerFixtures;
+import fr.recouvrement.RecouvrementSpringTest;
+import fr.recouvrement.penalties.LatePaymentLaw;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The prescription date in SQL (LatePaymentLaw.PRESCRIPTION_DATE_SQL, which the KPIs read a portfolio with) and in Java
+ * (what GET /api/invoices answers) agree; and the invoices prescribed within 90 days.
+ */
+@RecouvrementSpringTest
+class KpiPrescriptionTest extends KpiSpringTest {
+
+    @Autowired
+    JdbcClient jdbcClient;
+
+
+    @Test
+    void theSqlFormAndTheJavaRuleGiveTheSameDatesAndTheKpisListThoseWithin90Days() {
+        // Today is 2026-11-24: prescribed within 90 days means a prescription date from 2026-11-24 to 2027-02-22.
+        String company = LedgerFixtures.newSiren();
+        String b2bOld = portfolio.b2b(company, "2021-12-20", "500.00");        // 5 years: 2026-12-20, in the list
+        String b2cDue = portfolio.b2c(KpiPortfolio.newConsumer(), "2024-12-15", "300.00"); // 2 years: 2026-12-15
+        String b2cPaid = portfolio.b2c(KpiPortfolio.newConsumer(), "2024-10-01", "400.00");
+        portfolio.pay(b2cPaid, "100.00", "2025-01-10");                        // restarts it: 2027-01-10, 300.00 owed
+        String b2cLater = portfolio.b2c(KpiPortfolio.newConsumer(), "2024-06-01", "200.00");
+        portfolio.pay(b2cLater, "50.00", "2025-06-01");                        // 2027-06-01: beyond 90 days
+        String b2cGone = portfolio.b2c(KpiPortfolio.newConsumer(), "2024-11-01", "150.00"); // 2026-11-01: already past
+        String b2cCredited = portfolio.b2c(KpiPortfolio.newConsumer(), "2024-12-20", "250.00");
+        portfolio.credit(b2cCredited, "50.00", "2025-01-05");                  // a credit note does not restart it
+        String b2cLeap = portfolio.b2c(KpiPortfolio.newConsumer(), "2024-01-31", "80.00");
+        portfolio.pay(b2cLeap, "10.00", "2024-02-29");                         // 29 February + 2 years: 2026-02-28
+        String b2bLeap = portfolio.b2b(LedgerFixtures.newSiren(), "2028-02-29", "90.00"); // 2033-02-28
+        String planned = portfolio.b2b(LedgerFixtures.newSiren(), "2021-12-10", "600.00");
+        portfolio.dossier(planned);
+        portfolio.event(planned, """
+                {"type": "PAYMENT_PLAN", "instalments": [{"date": "2026-12-24", "amount": "300.00"},
+                                                         {"date": "2027-01-24", "amount": "300.00"}]}""");
+        // The plan, recorded today, acknowledges the debt: 2031-11-24 instead of 2026-12-10.
+        String settled = portfolio.b2b(company, "2021-12-01", "70.00");
+        portfolio.pay(settled, "70.00", "2026-11-20");                         // not owed
+
+        List<String> all = List.of(b2bOld, b2cDue, b2cPaid, b2cLater, b2cGone, b2cCredited, b2cLeap, b2bLeap, planned,
+                settled);
+        Map<String, LocalDate> java = new HashMap<>();
+        for (String invoice : all) {
+            java.put(invoice, LocalDate.parse(http.withBasicAuth("agent", "agent")
+                    .getForObject("/api/invoices/" + invoice, JsonNode.class).get("prescriptionDate").asText()));
+        }
+        Map<String, LocalDate> sql = new HashMap<>();
+        jdbcClient.sql("select i.number, " + LatePaymentLaw.PRESCRIPTION_DATE_SQL + " as prescription_date"
+                        + " from recouvrement.invoice i join recouvrement.debtor deb on deb.id = i.debtor_id"
+                        + " where i.number in (:numbers)")
+                .param("asOf", clock.today()).param("numbers", all)
+                .query(rs -> {
+                    sql.put(rs.getString("number"), rs.getObject("prescription_date", LocalDate.class));
+                });
+        assertThat(sql).isEqualTo(java);
+        assertThat(java.get(b2cPaid)).isEqualTo("2027-01-10");
+        assertThat(java.get(b2cLeap)).isEqualTo("2026-02-28");
+        assertThat(java.get(b2bLeap)).isEqualTo("2033-02-28");
+        assertThat(java.get(planned)).isEqualTo("2031-11-24");
+
+        JsonNode soon = portfolio.kpis("&asOf=2026-11-24").at("/ledger/prescriptionSoon");
+
+        assertThat(soon.get("withinDays").asInt()).isEqualTo(90);
+        assertThat(soon.get("until").asText()).isEqualTo("2027-02-22");
+        // 300.00 + 500.00 + 200.00 + 300.00, earliest first.
+        assertThat(soon.get("amount").asText()).isEqualTo("1300.00");
+        assertThat(soon.get("invoices").asInt()).isEqualTo(4);
+        List<String> items = new ArrayList<>();
+        soon.get("items").forEach(item -> items.add(item.get("prescriptionDate").asText() + " "
+                + item.get("invoice").asText() + " " + item.get("balance").asText()));
+        assertThat(items).hasSize(4);
+        assertThat(items.get(0)).isEqualTo("2026-12-15 " + b2cDue + " 300.00");
+        assertThat(items.subList(1, 3)).containsExactlyInAnyOrder("2026-12-20 " + b2bOld + " 500.00",
+                "2026-12-20 " + b2cCredited + " 200.00");
+        assertThat(items.get(3)).isEqualTo("2027-01-10 " + b2cPaid + " 300.00");
+        // As of 2025-12-01 (until 2026-03-01), only the consumer's invoice due 2024-01-31 was (2026-02-28): the plan
+        // and the payment of 2026-11-20 had not happened.
+        JsonNode earlier = portfolio.kpis("&asOf=2025-12-01").at("/ledger/prescriptionSoon/items");
+        assertThat(earlier.findValuesAsText("invoice")).containsExactly(b2cLeap);
+    }
+}
