@@ -102,7 +102,7 @@ final class EventValidator {
         }
         CallOutcome outcome = parseEnum(call.outcome(), CallOutcome.class, "call.outcome", "L'issue de l'appel",
                 problems);
-        LocalDateTime calledAt = now.truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime calledAt = now.truncatedTo(ChronoUnit.SECONDS);
         if (call.calledAt() != null && !call.calledAt().isBlank()) {
             try {
                 calledAt = LocalDateTime.parse(call.calledAt().strip());

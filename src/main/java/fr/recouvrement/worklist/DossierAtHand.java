@@ -127,7 +127,6 @@ public class DossierAtHand {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("number", invoice.number());
         row.put("dueDate", FormDates.french(invoice.dueDate()));
-        row.put("amount", Euros.format(invoice.amount()));
         row.put("balance", Euros.format(invoice.balance()));
         row.put("penalties", b2b && invoice.penalties() != null ? Euros.format(invoice.penalties()) : "–");
         row.put("indemnity", b2b && invoice.indemnity() != null ? Euros.format(invoice.indemnity()) : "–");

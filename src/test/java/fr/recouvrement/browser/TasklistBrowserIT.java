@@ -30,6 +30,10 @@ class TasklistBrowserIT {
     /** A card of the task list, by the task's name. */
     private static final String CARD = "//li[contains(@class, 'task')][.//h4//a[normalize-space() = '" + CALL + "']]";
 
+    /** The block "Le dossier" of the form. */
+    private static final String BLOCK = "//*[contains(@class, 'fjs-form-field-grouplike')]"
+            + "[.//*[normalize-space() = 'Le dossier']]";
+
     private static ConfigurableApplicationContext app;
     private static String dossier;
 
@@ -71,8 +75,9 @@ class TasklistBrowserIT {
         logsInToTasklistInFrench();
         findsTheCallInTheTeamsList();
         opensTheCallAndTakesIt();
-        // Next steps of issue #15 go here: reads the timeline, records a "no answer" attempt, finds the next attempt
-        // planned.
+        readsTheDossierAtHand();
+        recordsNoAnswer();
+        findsTheNextAttemptPlanned();
     }
 
     private void logsInToTasklistInFrench() {
@@ -111,7 +116,8 @@ class TasklistBrowserIT {
         assertThat(browser.text(By.cssSelector(".task-details h2"))).isEqualTo(CALL);
         assertThat(browser.text(By.cssSelector(".task-details .nav-tabs")))
                 .contains("Formulaire", "Historique", "Diagramme", "Description");
-        assertThat(browser.text(By.cssSelector(".fjs-container h3"))).isEqualTo("Appel de conciliation");
+        assertThat(browser.text(By.cssSelector(".fjs-container h3")))
+                .isEqualTo("Appel de conciliation — tentative 1 sur 3");
         assertThat(field("Débiteur")).isEqualTo(DEBTOR);
         assertThat(field("Téléphone")).isEqualTo("01 42 68 53 00");
         assertThat(field("Montant dû")).isEqualTo("2 500,00 €");
@@ -128,9 +134,48 @@ class TasklistBrowserIT {
         browser.screenshot("5-appel-pris-en-charge");
     }
 
+    private void readsTheDossierAtHand() {
+        browser.shown(By.xpath(BLOCK));
+
+        assertThat(text(BLOCK)).contains("Dossier " + dossier, "Dû : 2 540,00 €", "principal 2 500,00 €",
+                "indemnité forfaitaire 40,00 €", "Prochaine étape :", "F-2026-0412", "À recouvrer",
+                "Historique, le plus récent d'abord", "Dossier ouvert ; J, la plus ancienne échéance");
+        browser.screenshot("6-le-dossier");
+    }
+
+    private void recordsNoAnswer() {
+        assertThat(field("Numéro composé")).as("the debtor's number, prefilled").isEqualTo("01 42 68 53 00");
+        browser.click(By.xpath("//label[normalize-space() = 'Pas de réponse']//input[@type = 'radio']"));
+        assertThat(browser.text(By.cssSelector(".fjs-container")))
+                .contains("Un nouvel appel sera planifié le jour ouvré suivant");
+        browser.screenshot("7-pas-de-reponse");
+
+        browser.click(By.xpath("//button[normalize-space() = 'Terminer']"));
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-details h2")));
+    }
+
+    private void findsTheNextAttemptPlanned() {
+        browser.click(By.xpath("//*[contains(@class, 'task-filter')]//a[normalize-space(text()) = 'Mon équipe']"));
+        // The same call, planned for the next business day: its card says when to follow it up.
+        assertThat(browser.text(By.xpath(CARD))).contains("Suivi");
+        browser.click(By.xpath(CARD + "//h4//a"));
+
+        assertThat(browser.text(By.cssSelector(".fjs-container h3")))
+                .isEqualTo("Appel de conciliation — tentative 2 sur 3");
+        assertThat(text(BLOCK)).contains("Appel n° 1 au 01 42 68 53 00 : pas de réponse. — agent");
+        browser.screenshot("8-tentative-suivante");
+    }
+
+    /** What a block of the form reads, no-break spaces as spaces. */
+    private static String text(String xpath) {
+        return browser.text(By.xpath(xpath)).replace('\u00A0', ' ').replace('\u202F', ' ');
+    }
+
     /** The value a form field shows, by its label; no-break spaces read as spaces. */
     private static String field(String label) {
-        return browser.shown(By.xpath("//label[normalize-space() = '" + label + "']/following-sibling::*//input"))
+        // A required field's label ends with "*".
+        return browser.shown(By.xpath("//label[starts-with(normalize-space(), '" + label + "')]"
+                        + "/following-sibling::*//input"))
                 .getDomProperty("value").replace('\u00A0', ' ');
     }
 }
