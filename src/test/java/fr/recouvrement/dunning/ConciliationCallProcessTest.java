@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import fr.recouvrement.communication.CommunicationRepository;
 import fr.recouvrement.communication.MailTest;
 import fr.recouvrement.money.Euros;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,6 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ConciliationCallProcessTest extends MailTest {
 
+    @Autowired
+    private CommunicationRepository communications;
     private ProcessInstance dossier;
     private String first;
     private String second;
@@ -37,6 +41,11 @@ class ConciliationCallProcessTest extends MailTest {
         second = newInvoice();
         dossier = openDossier(b2bDebtor(name, "PME"), "2026-11-16", first, "1000.00", second, "500.00");
         assertThat(dossier).isWaitingAt("AppelConciliation");
+    }
+
+    private long dossierId() {
+        return jdbc.queryForObject("select id from recouvrement.dossier where number = ?", Long.class,
+                dossierNumber(dossier));
     }
 
     private Task callTask() {
@@ -85,8 +94,18 @@ class ConciliationCallProcessTest extends MailTest {
             assertThat(html(mail)).contains("la somme de <strong>" + Euros.format(new BigDecimal("1500")) + "</strong>",
                     "au plus tard le <strong>10/12/2026</strong>", first, second);
         });
-        // Relance 2 was due 1 December: it does not go then, and waits for the promised date + the PME's 5 days. The
-        // confirmation sent today does not count as a message for the spacing of the steps (minDaysBetween).
+        // A second promise two days later gets its own confirmation; neither counts as a step sent for the spacing
+        // of the steps (minDaysBetween), which runs from relance 1, sent as the dossier opened today.
+        clock.setToday(java.time.LocalDate.of(2026, 11, 26));
+        http.withBasicAuth("agent", "agent").postForEntity("/api/invoices/" + first + "/events",
+                Map.of("type", "PROMISE", "date", "2026-12-10", "amount", "1500.00"), String.class);
+        driver.runDueJobs(dossier.getId());
+        driver.runDueJobs(delivery(dossierNumber(dossier), "CONFIRMATION_PROMESSE").getId());
+        assertThat(rows(dossierNumber(dossier), "CONFIRMATION_PROMESSE")).extracting(row -> row.get("status"))
+                .containsExactly("SENT", "SENT");
+        assertThat(mails()).hasSize(2);
+        assertThat(communications.lastMessageDay(dossierId())).contains(java.time.LocalDate.of(2026, 11, 24));
+        // Relance 2 was due 1 December: it does not go then, and waits for the promised date + the PME's 5 days.
         driver.at(java.time.LocalDateTime.of(2026, 12, 1, 9, 0), dossier.getId());
         assertThat(rows(dossierNumber(dossier), "RELANCE_2")).isEmpty();
         assertThat(driver.timerDue(dossier.getId(), "DateRelance2")).isEqualTo(java.time.LocalDate.of(2026, 12, 15)
