@@ -52,6 +52,7 @@ class SegmentCatalogueTest extends LedgerTest {
               <outputEntry id="r-adm-b2b-out12"><text>"EMAIL"</text></outputEntry>
               <outputEntry id="r-adm-b2b-out13"><text>"EMAIL"</text></outputEntry>
               <outputEntry id="r-adm-b2b-out14"><text>"LETTER"</text></outputEntry>
+              <outputEntry id="r-adm-b2b-out15"><text>3</text></outputEntry>
             </rule>
             """;
 
