@@ -123,6 +123,13 @@ public final class DiagramBeans {
         void applyVerification(DelegateExecution execution);
     }
 
+    /** {@code kpiSnapshots}. */
+    public interface KpiSnapshots {
+        void take(DelegateExecution execution);
+
+        void planNext(DelegateExecution execution);
+    }
+
     /** {@code debtorChecks}. */
     public interface DebtorChecks {
         void consultRegistry(DelegateExecution execution);

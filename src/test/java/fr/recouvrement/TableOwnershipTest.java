@@ -31,7 +31,8 @@ class TableOwnershipTest {
             "payment", "payment/PaymentRepository.java",
             "invoice_event", "event/EventRepository.java",
             "communication", "communication/CommunicationRepository.java",
-            "judicial_file", "judicial/JudicialFileRepository.java");
+            "judicial_file", "judicial/JudicialFileRepository.java",
+            "kpi_snapshot", "kpi/KpiSnapshotRepository.java");
     private static final Pattern WRITE =
             Pattern.compile("(?i)\\b(insert\\s+into|update|delete\\s+from)\\s+recouvrement\\.(\\w+)");
     private static final Pattern CREATE_TABLE =

@@ -29,11 +29,13 @@ public class KpiController {
 
     private final Kpis kpis;
     private final AgedBalanceExport export;
+    private final KpiSnapshotRepository snapshots;
     private final Clock clock;
 
-    KpiController(Kpis kpis, AgedBalanceExport export, Clock clock) {
+    KpiController(Kpis kpis, AgedBalanceExport export, KpiSnapshotRepository snapshots, Clock clock) {
         this.kpis = kpis;
         this.export = export;
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
@@ -47,6 +49,16 @@ public class KpiController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String segment,
             @RequestParam(required = false) String debtorType) {
         return kpis.report(KpiQuery.parse(asOf, from, to, segment, debtorType, LocalDate.now(clock)));
+    }
+
+    @GetMapping("/trend")
+    @Operation(summary = "L'évolution des indicateurs : un relevé par jour, pris à 6 h, heure de Paris",
+            description = "Encours, retard, balance âgée, DSO et dossiers par étape de tout le portefeuille, du jour "
+                    + "from au jour to (les douze dernières semaines par défaut). Un jour sans relevé (application "
+                    + "arrêtée) n'a pas de ligne.")
+    public KpiTrend trend(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        KpiTrend.Period period = KpiTrend.Period.parse(from, to, LocalDate.now(clock));
+        return new KpiTrend(period.from(), period.to(), "EUR", snapshots.between(period.from(), period.to()));
     }
 
     @GetMapping("/aged-balance.csv")

@@ -28,10 +28,7 @@ record KpiQuery(LocalDate asOf, LocalDate from, LocalDate to, String segment, De
         LocalDate asOfDate = date("asOf", asOf, today, problems);
         LocalDate toDate = date("to", to, asOfDate, problems);
         LocalDate fromDate = date("from", from, toDate == null ? null : toDate.minusMonths(12).plusDays(1), problems);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            problems.add(new FieldProblem("from", "La période commence le " + fromDate + ", après sa fin (to) le "
-                    + toDate + "."));
-        }
+        checkOrder(fromDate, toDate, problems);
         DebtorType type = null;
         if (debtorType != null && !debtorType.isBlank()) {
             try {
@@ -48,8 +45,16 @@ record KpiQuery(LocalDate asOf, LocalDate from, LocalDate to, String segment, De
                 segment == null || segment.isBlank() ? null : segment.strip(), type);
     }
 
+    /** A period that ends before it starts is a problem; a date already refused is not checked again. */
+    static void checkOrder(LocalDate from, LocalDate to, List<FieldProblem> problems) {
+        if (from != null && to != null && from.isAfter(to)) {
+            problems.add(new FieldProblem("from", "La période commence le " + from + ", après sa fin (to) le " + to
+                    + "."));
+        }
+    }
+
     /** The date given, or the default when none is; null (and a problem) when it is not a date. */
-    private static LocalDate date(String field, String text, LocalDate fallback, List<FieldProblem> problems) {
+    static LocalDate date(String field, String text, LocalDate fallback, List<FieldProblem> problems) {
         if (text == null || text.isBlank()) {
             return fallback;
         }

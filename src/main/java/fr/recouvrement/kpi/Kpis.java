@@ -5,6 +5,7 @@ import fr.recouvrement.kpi.KpiReport.Operational;
 import fr.recouvrement.kpi.KpiReport.StageNow;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +54,19 @@ class Kpis {
                 waiting.deliveries(), operational.handoffs(query));
         return new KpiReport(query.asOf(), "EUR", query.segment(), query.debtorType(), figures,
                 recovery.byStage(query), now);
+    }
+
+    /**
+     * The figures the daily snapshot keeps, for the whole portfolio: the aged balance and DSO as of {@code day}, the
+     * dossiers per stage now. Runs in the transaction of the job that stores them.
+     */
+    KpiTrend.Day headline(LocalDate day) {
+        KpiQuery query = new KpiQuery(day, day, day, null, null);
+        LedgerFigures.AgedBalance aged = ledger.agedBalance(query);
+        KpiReport.Dso dso = DsoCountBack.compute(aged.outstanding().amount(), day,
+                ledger.netInvoicedByMonth(query, DsoCountBack.firstDay(day)));
+        return new KpiTrend.Day(day, OffsetDateTime.now(clock), aged.outstanding(), aged.overdue(), aged.buckets(),
+                dso.days(), dso.capped(), inLadderOrder(operational.stages(query)));
     }
 
     /** Every stage of the ladder, with nothing at it too; a stage outside the ladder after them. */

@@ -56,6 +56,10 @@ public final class Benchmark {
 
     private final int invoices;
     private final int perDebtor;
+    /** The invoices of the managers' portfolio (kpis()), inserted in SQL; 0: no such step. */
+    private final int kpiInvoices;
+    /** Only the managers' figures, without the collection steps before them. */
+    private final boolean kpiOnly;
     /** Any other {@code --name=value}: an application setting for this run (job executor, history level...). */
     private final List<String> settings;
     private final Random random = new Random(20261124);
@@ -66,28 +70,37 @@ public final class Benchmark {
     private JobExecutor jobExecutor;
     private String base;
 
-    private Benchmark(int invoices, int perDebtor, List<String> settings) {
+    private Benchmark(int invoices, int perDebtor, int kpiInvoices, boolean kpiOnly, List<String> settings) {
         this.invoices = invoices;
         this.perDebtor = perDebtor;
+        this.kpiInvoices = kpiInvoices;
+        this.kpiOnly = kpiOnly;
         this.settings = settings;
     }
 
     public static void main(String[] args) throws Exception {
         int invoices = 10_000;
         Integer perDebtor = null;
+        int kpiInvoices = 100_000;
+        boolean kpiOnly = false;
         List<String> settings = new ArrayList<>();
         for (String arg : String.join(" ", args).trim().split("\\s+")) {
             if (arg.startsWith("--invoices=")) {
                 invoices = Integer.parseInt(arg.substring("--invoices=".length()));
             } else if (arg.startsWith("--per-debtor=")) {
                 perDebtor = Integer.parseInt(arg.substring("--per-debtor=".length()));
+            } else if (arg.startsWith("--kpi-invoices=")) {
+                kpiInvoices = Integer.parseInt(arg.substring("--kpi-invoices=".length()));
+            } else if (arg.equals("--kpi-only")) {
+                kpiOnly = true;
             } else if (arg.startsWith("--")) {
                 settings.add(arg);
             }
         }
         // The large run measures the task list at one dossier per invoice (docs/performance.md).
         try {
-            new Benchmark(invoices, perDebtor != null ? perDebtor : invoices >= 50_000 ? 1 : 3, settings).run();
+            new Benchmark(invoices, perDebtor != null ? perDebtor : invoices >= 50_000 ? 1 : 3, kpiInvoices, kpiOnly,
+                    settings).run();
         } catch (Exception | Error e) {
             e.printStackTrace();
             // The application's threads would keep the JVM alive: end it with a failure.
@@ -129,7 +142,22 @@ public final class Benchmark {
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         jdbc.execute("create extension if not exists pg_stat_statements");
         header(engine);
+        if (!kpiOnly) {
+            collection();
+        }
+        if (kpiInvoices > 0) {
+            kpis();
+        }
+        System.gc();
+        line("tas après GC, fin (données vivantes)", "%d Mo", usedHeap() / 1_048_576);
+        line("tas maximal observé", "%d Mo", peakHeap.get() / 1_048_576);
+        line("taille de la base", "%d Mo",
+                jdbc.queryForObject("select pg_database_size(current_database())", Long.class) / 1_048_576);
+        app.close();
+    }
 
+    /** The collection steps, from registration to relance 1, through the engine. */
+    private void collection() throws Exception {
         registerPortfolio();
         deliver("pré-échéance (e-mail seul)", LocalDateTime.of(2026, 12, 1, 9, 0, 1),
                 "select count(*) from recouvrement.communication where step = 'PRE_ECHEANCE' and status = 'SENT'",
@@ -145,25 +173,148 @@ public final class Benchmark {
         double engineRate = lastRate;
         double floorRate = floor(Math.min(dossiers, 2_000));
         line("ratio moteur / plancher (relance 1)", "%.2f", engineRate / floorRate);
-        System.gc();
-        line("tas après GC, fin (données vivantes)", "%d Mo", usedHeap() / 1_048_576);
-        line("tas maximal observé", "%d Mo", peakHeap.get() / 1_048_576);
-        line("taille de la base", "%d Mo",
-                jdbc.queryForObject("select pg_database_size(current_database())", Long.class) / 1_048_576);
-        app.close();
     }
 
     private void header(ProcessEngineConfigurationImpl engine) {
         var executor = app.getEnvironment();
-        System.out.printf("# Recouvrement benchmark: %d invoices, %d per debtor, %d cores, %s %s, %s, history %s, "
-                        + "job executor %s-%s threads queue %s, %d jobs per acquisition, import batches of 500%s%n",
-                invoices, perDebtor, Runtime.getRuntime().availableProcessors(),
+        System.out.printf("# Recouvrement benchmark: %s, %d invoices for the managers' figures, %d cores, %s %s, %s, "
+                        + "history %s, job executor %s-%s threads queue %s, %d jobs per acquisition, import batches of 500%s%n",
+                kpiOnly ? "managers' figures only" : invoices + " invoices, " + perDebtor + " per debtor", kpiInvoices,
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 jdbc.queryForObject("select version()", String.class).replaceAll(" on .*", ""),
                 engine.getHistory(), executor.getProperty("camunda.bpm.job-execution.core-pool-size"),
                 executor.getProperty("camunda.bpm.job-execution.max-pool-size"),
                 executor.getProperty("camunda.bpm.job-execution.queue-capacity"),
                 jobExecutor.getMaxJobsPerAcquisition(), settings.isEmpty() ? "" : ", settings " + settings);
+    }
+
+    /**
+     * The managers' figures at size: a portfolio of {@code kpiInvoices} invoices over fifteen months, inserted in SQL
+     * (the engine plays no part in what GET /api/kpis reads), then GET /api/kpis, the daily snapshot and the 12-week
+     * trend, timed end to end over HTTP; the costliest statements go to {@code target/benchmark/sql-indicateurs.txt}.
+     */
+    private void kpis() throws Exception {
+        LocalDate today = clock.today();
+        long inserting = System.nanoTime();
+        insertKpiPortfolio(today);
+        jdbc.execute("analyze");
+        line("indicateurs : " + kpiInvoices + " factures insérées en SQL, puis ANALYZE", "%.1f s", seconds(inserting));
+        line("indicateurs : factures dues au " + today, "%d",
+                count("select count(*) from recouvrement.invoice i where i.status <> 'PAID'"));
+        resetStatements();
+        List<Long> kpis = timeGets("/api/kpis", 7);
+        line("GET /api/kpis, premier appel (froid)", "%d ms", kpis.get(0));
+        line("GET /api/kpis, médiane des 6 appels suivants (min–max)", "%s", median(kpis.subList(1, kpis.size())));
+        statements("indicateurs", "appel", kpis.size());
+        List<Long> segment = timeGets("/api/kpis?segment=PME&debtorType=B2B", 5);
+        line("GET /api/kpis?segment=PME&debtorType=B2B, médiane de 5 appels (min–max)", "%s", median(segment));
+
+        // The next 06:00: the process's timer fires and the snapshot is taken by the job executor.
+        LocalDateTime sixOClock = today.plusDays(1).atTime(6, 0);
+        long snapshot = moveClock(sixOClock);
+        waitFor("relevé du " + sixOClock.toLocalDate(), () -> count("select count(*) from recouvrement.kpi_snapshot "
+                + "where day = date '" + sixOClock.toLocalDate() + "'"), 1);
+        line("relevé quotidien des indicateurs (minuteur de 6 h, job compris)", "%d ms",
+                (System.nanoTime() - snapshot) / 1_000_000);
+        // Twelve weeks of rows, copies of that day's: what the chart reads.
+        jdbc.update("insert into recouvrement.kpi_snapshot select s.day - n, s.taken_at - n * interval '1 day', "
+                + "s.outstanding_amount, s.outstanding_invoices, s.overdue_amount, s.overdue_invoices, s.aged_balance, "
+                + "s.dso_days, s.dso_capped, s.stages from recouvrement.kpi_snapshot s cross join generate_series(1, 83) n "
+                + "where s.day = ? on conflict (day) do nothing", sixOClock.toLocalDate());
+        List<Long> trend = timeGets("/api/kpis/trend", 7);
+        line("GET /api/kpis/trend (12 semaines, " + count("select count(*) from recouvrement.kpi_snapshot") + " relevés), "
+                + "médiane de 6 appels après le premier (min–max)", "%s", median(trend.subList(1, trend.size())));
+    }
+
+    /**
+     * A quarter of the debtors per invoice, one in ten a consumer; invoices issued every day of the last 450, due 30
+     * days later; of those due for over 45 days, six in ten paid in full, one in ten half paid, one in ten credited a
+     * tenth; one in 97 disputed; every debtor owing a late invoice has an open dossier at the stage its oldest late
+     * invoice puts it, with its history. Deterministic: amounts and choices follow the invoice's number.
+     */
+    private void insertKpiPortfolio(LocalDate today) {
+        int debtors = Math.max(1, kpiInvoices / 4);
+        jdbc.update("""
+                insert into recouvrement.debtor (type, siren, name, segment, email, address_line1, postal_code, city,
+                                                 country)
+                select case when g % 10 = 9 then 'B2C' else 'B2B' end,
+                       case when g % 10 = 9 then null else '9' || lpad(g::text, 8, '0') end,
+                       'Indicateurs ' || g,
+                       (array['PME', 'PME', 'PME', 'GRAND_COMPTE', 'FIDELE', 'MAUVAIS_PAYEUR'])[g % 6 + 1],
+                       'compta' || g || '@indicateurs.test', g || ' rue des Comptes', '69003', 'Lyon', 'FR'
+                from generate_series(1, ?) g""", debtors);
+        jdbc.update("""
+                with first as (select min(id) as id from recouvrement.debtor where email like '%@indicateurs.test')
+                insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, amount, currency, status)
+                select 'KPI-' || g, first.id + g % ?, cast(? as date) - g % 450, cast(? as date) - g % 450 + 30,
+                       50 + (g * 7919) % 19950 + (g % 100) / 100.0, 'EUR',
+                       case when g % 97 = 0 then 'DISPUTED'
+                            when g % 10 < 6 and g % 450 > 75 then 'PAID' else 'OPEN' end
+                from generate_series(1, ?) g, first""", debtors, today, today, kpiInvoices);
+        jdbc.update("""
+                insert into recouvrement.payment (invoice_id, reference, type, amount, paid_on)
+                select i.id, 'KPI-' || i.id,
+                       case when n % 10 = 7 then 'CREDIT_NOTE' else 'PAYMENT' end,
+                       case when n % 10 = 6 then round(i.amount / 2, 2) when n % 10 = 7 then round(i.amount / 10, 2)
+                            else i.amount end,
+                       least(i.due_date + n % 30, cast(? as date))
+                from (select i.*, cast(substr(i.number, 5) as int) as n from recouvrement.invoice i
+                      where i.number like 'KPI-%') i
+                where i.status = 'PAID' or (n % 10 in (6, 7) and n % 450 > 75)""", today);
+        jdbc.update("""
+                insert into recouvrement.dossier (number, debtor_id, debtor_type, sequence, status, origin_date, stage,
+                                                  opened_at)
+                select 'D-KPI-' || d.id, d.id, d.type, 1, 'OPEN', late.oldest,
+                       case when cast(? as date) - late.oldest < 7 then 'CONCILIATION'
+                            when cast(? as date) - late.oldest < 15 then 'RELANCE_1'
+                            when cast(? as date) - late.oldest < 30 then 'RELANCE_2'
+                            when cast(? as date) - late.oldest < 45 then 'RELANCE_3'
+                            else 'MISE_EN_DEMEURE' end,
+                       late.oldest + 1
+                from recouvrement.debtor d
+                join (select debtor_id, min(due_date) as oldest from recouvrement.invoice
+                      where number like 'KPI-%' and status <> 'PAID' and due_date < cast(? as date) group by debtor_id) late
+                  on late.debtor_id = d.id""", today, today, today, today, today);
+        jdbc.update("""
+                update recouvrement.invoice i set dossier_id = dos.id
+                from recouvrement.dossier dos
+                where dos.number like 'D-KPI-%' and dos.debtor_id = i.debtor_id and i.status <> 'PAID'
+                  and i.due_date < cast(? as date)""", today);
+        jdbc.update("""
+                insert into recouvrement.dossier_stage (dossier_id, stage, entered_at)
+                select id, 'CONCILIATION', opened_at from recouvrement.dossier where number like 'D-KPI-%'
+                union all
+                select id, stage, opened_at + interval '7 days' from recouvrement.dossier
+                where number like 'D-KPI-%' and stage <> 'CONCILIATION'""");
+        jdbc.update("""
+                insert into recouvrement.invoice_event (invoice_id, dossier_id, type, payload, created_by, created_at)
+                select id, dossier_id, 'DISPUTE', '{"reason": "Prestation contestée"}', 'benchmark',
+                       cast(due_date as timestamp) + interval '10 days'
+                from recouvrement.invoice where number like 'KPI-%' and status = 'DISPUTED'""");
+    }
+
+    /** {@code times} GET requests as a manager, each timed end to end, in milliseconds, in the order they ran. */
+    private List<Long> timeGets(String path, int times) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofMinutes(5)).header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString("manager:manager".getBytes(StandardCharsets.UTF_8))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            millis.add((System.nanoTime() - started) / 1_000_000);
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(path + ": " + answer.statusCode() + " " + answer.body());
+            }
+        }
+        return millis;
+    }
+
+    private static String median(List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2) + " ms (" + sorted.get(0) + "–" + sorted.get(sorted.size() - 1) + ")";
     }
 
     /** Half the portfolio through the CSV import, half through the JSON API, four clients at once. */
