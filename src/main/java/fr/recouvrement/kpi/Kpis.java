@@ -41,12 +41,13 @@ class Kpis {
     /** One read-only transaction: the figures of one answer come from one snapshot of the ledger. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiReport report(KpiQuery query) {
-        LedgerFigures.AgedBalance aged = ledger.agedBalance(query);
+        LedgerFigures.Owed owed = ledger.owed(query);
+        LedgerFigures.AgedBalance aged = owed.agedBalance();
         KpiReport.Total outstanding = aged.outstanding();
         Ledger figures = new Ledger(outstanding, aged.overdue(), aged.buckets(), aged.disputed(), aged.judicial(),
                 DsoCountBack.compute(outstanding.amount(), query.asOf(),
                         ledger.netInvoicedByMonth(query, DsoCountBack.firstDay(query.asOf()))),
-                ledger.topDebtors(query), ledger.prescriptionSoon(query));
+                owed.topDebtors(), ledger.prescriptionSoon(query));
         OperationalFigures.Waiting waiting = operational.waiting(query);
         Operational now = new Operational(true, OffsetDateTime.now(clock), inLadderOrder(operational.stages(query)),
                 operational.promises(query), operational.disputes(query), operational.plans(query),
@@ -62,7 +63,7 @@ class Kpis {
      */
     KpiTrend.Day headline(LocalDate day) {
         KpiQuery query = new KpiQuery(day, day, day, null, null);
-        LedgerFigures.AgedBalance aged = ledger.agedBalance(query);
+        LedgerFigures.AgedBalance aged = ledger.owed(query).agedBalance();
         KpiReport.Dso dso = DsoCountBack.compute(aged.outstanding().amount(), day,
                 ledger.netInvoicedByMonth(query, DsoCountBack.firstDay(day)));
         return new KpiTrend.Day(day, OffsetDateTime.now(clock), aged.outstanding(), aged.overdue(), aged.buckets(),

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,8 @@ class LedgerFigures {
                   and cast(e.created_at at time zone 'Europe/Paris' as date) <= cast(:asOf as date)
                 order by e.invoice_id, e.created_at desc, e.id desc),
             owed as (
-                select i.id, i.debtor_id, i.dossier_id, i.due_date, cast(:asOf as date) - i.due_date as days_late,
+                select i.id, i.debtor_id, i.dossier_id, dos.number as dossier, i.due_date,
+                       cast(:asOf as date) - i.due_date as days_late,
                        i.amount - coalesce(r.amount, 0) as balance,
                        coalesce(d.type = 'DISPUTE', false) as disputed,
                        coalesce(i.status = 'JUDICIAL'
@@ -87,19 +89,52 @@ class LedgerFigures {
         }
     }
 
-    AgedBalance agedBalance(KpiQuery query) {
+    /** The aged balance and the debtors who owe the most, both as of {@code asOf}. */
+    record Owed(AgedBalance agedBalance, List<TopDebtor> topDebtors) {
+    }
+
+    /**
+     * One statement for both figures, so that PostgreSQL computes the invoices owed once (a CTE read twice is
+     * materialized): rows with a bucket are the aged balance, the others the top debtors, in order. The daily
+     * snapshot, which keeps the aged balance only, pays for the twenty debtors too: a grouping of rows already there.
+     */
+    Owed owed(KpiQuery query) {
         Map<AgedBucket, Bucket> buckets = new HashMap<>();
         BigDecimal[] disputed = {Kpis.ZERO, Kpis.ZERO};
         BigDecimal[] judicial = {Kpis.ZERO, Kpis.ZERO};
+        List<TopDebtor> top = new ArrayList<>();
         query.bindDebtors(jdbc.sql(OWED + """
-                select %s as bucket, count(*) as invoices, sum(balance) as amount,
-                       count(*) filter (where disputed) as disputed_invoices,
-                       coalesce(sum(balance) filter (where disputed), 0) as disputed_amount,
-                       count(*) filter (where judicial) as judicial_invoices,
-                       coalesce(sum(balance) filter (where judicial), 0) as judicial_amount
-                from owed group by 1""".formatted(AgedBucket.SQL)))
-                .param("asOf", query.asOf())
+                , aged as (
+                    select %s as bucket, count(*) as invoices, sum(balance) as amount,
+                           count(*) filter (where disputed) as disputed_invoices,
+                           coalesce(sum(balance) filter (where disputed), 0) as disputed_amount,
+                           count(*) filter (where judicial) as judicial_invoices,
+                           coalesce(sum(balance) filter (where judicial), 0) as judicial_amount
+                    from owed group by 1),
+                top as (
+                    select debtor_id, sum(balance) as amount,
+                           coalesce(sum(balance) filter (where days_late > 0), 0) as overdue, count(*) as invoices,
+                           array_remove(array_agg(distinct dossier), null) as dossiers
+                    from owed group by debtor_id order by amount desc, debtor_id limit :limit),
+                rows as (
+                    select bucket, invoices, amount, disputed_invoices, disputed_amount, judicial_invoices,
+                           judicial_amount, cast(null as bigint) as debtor_id, cast(null as numeric) as overdue,
+                           cast(null as varchar[]) as dossiers
+                    from aged
+                    union all
+                    select null, invoices, amount, null, null, null, null, debtor_id, overdue, dossiers from top)
+                select r.*, deb.name, deb.siren, deb.type, deb.segment
+                from rows r left join recouvrement.debtor deb on deb.id = r.debtor_id
+                order by r.bucket, r.amount desc, r.debtor_id""".formatted(AgedBucket.SQL)))
+                .param("asOf", query.asOf()).param("limit", TOP_DEBTORS)
                 .query(rs -> {
+                    if (rs.getString("bucket") == null) {
+                        top.add(new TopDebtor(rs.getLong("debtor_id"), rs.getString("name"), rs.getString("siren"),
+                                DebtorType.valueOf(rs.getString("type")), rs.getString("segment"),
+                                money(rs, "amount"), money(rs, "overdue"), rs.getLong("invoices"),
+                                strings(rs.getArray("dossiers"))));
+                        return;
+                    }
                     AgedBucket bucket = AgedBucket.valueOf(rs.getString("bucket"));
                     buckets.put(bucket, bucket.of(money(rs, "amount"), rs.getLong("invoices")));
                     disputed[0] = disputed[0].add(money(rs, "disputed_amount"));
@@ -109,24 +144,8 @@ class LedgerFigures {
                 });
         List<Bucket> all = Arrays.stream(AgedBucket.values())
                 .map(bucket -> buckets.getOrDefault(bucket, bucket.of(Kpis.ZERO, 0))).toList();
-        return new AgedBalance(all, new Total(disputed[0], disputed[1].longValue()),
-                new Total(judicial[0], judicial[1].longValue()));
-    }
-
-    List<TopDebtor> topDebtors(KpiQuery query) {
-        return query.bindDebtors(jdbc.sql(OWED + """
-                select deb.id, deb.name, deb.siren, deb.type, deb.segment, sum(o.balance) as outstanding,
-                       coalesce(sum(o.balance) filter (where o.days_late > 0), 0) as overdue, count(*) as invoices,
-                       array_remove(array_agg(distinct dos.number), null) as dossiers
-                from owed o
-                join recouvrement.debtor deb on deb.id = o.debtor_id
-                left join recouvrement.dossier dos on dos.id = o.dossier_id
-                group by deb.id order by outstanding desc, deb.id limit :limit"""))
-                .param("asOf", query.asOf()).param("limit", TOP_DEBTORS)
-                .query((rs, row) -> new TopDebtor(rs.getLong("id"), rs.getString("name"), rs.getString("siren"),
-                        DebtorType.valueOf(rs.getString("type")), rs.getString("segment"), money(rs, "outstanding"),
-                        money(rs, "overdue"), rs.getLong("invoices"), strings(rs.getArray("dossiers"))))
-                .list();
+        return new Owed(new AgedBalance(all, new Total(disputed[0], disputed[1].longValue()),
+                new Total(judicial[0], judicial[1].longValue())), top);
     }
 
     /**
