@@ -25,12 +25,16 @@ class OperationalFigures {
     /** Kept and broken promises are counted over the deadlines of this many days back. */
     static final int PROMISE_DAYS = 90;
 
-    /** What each invoice still owes now, principal only; cancelled invoices owe nothing. */
+    /**
+     * What each invoice still owes now, principal only; cancelled invoices owe nothing. Its payments are summed by a
+     * subquery on the invoice, not by a grouping of the whole table, so that a figure reading some invoices (the
+     * disputed ones, those of a dossier) looks up their payments alone.
+     */
     private static final String OWED_NOW = """
-            select i.id, i.dossier_id, i.status, greatest(i.amount - coalesce(r.amount, 0), 0) as owed
+            select i.id, i.debtor_id, i.dossier_id, i.status,
+                   greatest(i.amount - coalesce((select sum(r.amount) from recouvrement.payment r
+                                                 where r.invoice_id = i.id), 0), 0) as owed
             from recouvrement.invoice i
-            left join (select invoice_id, sum(amount) as amount from recouvrement.payment group by invoice_id) r
-                   on r.invoice_id = i.id
             where i.status <> 'CANCELLED'""";
     /** The grace of each segment and type (PromiseGrace), joined as {@code g} on the debtor {@code deb}. */
     private static final String GRACE = """
@@ -57,7 +61,8 @@ class OperationalFigures {
                        coalesce(sum(o.owed), 0) as amount
                 from recouvrement.dossier dos
                 join recouvrement.debtor deb on deb.id = dos.debtor_id
-                left join (select dossier_id, sum(owed) as owed from owed group by dossier_id) o on o.dossier_id = dos.id
+                left join (select dossier_id, sum(owed) as owed from owed where dossier_id is not null
+                           group by dossier_id) o on o.dossier_id = dos.id
                 where dos.status <> 'CLOSED' and %s
                 group by 1""".formatted(OWED_NOW, KpiQuery.DEBTOR_FILTER)))
                 .query((rs, row) -> new StageNow(rs.getString("stage"), rs.getLong("dossiers"), money(rs, "amount")))
@@ -104,7 +109,7 @@ class OperationalFigures {
      */
     Plans plans(KpiQuery query) {
         return query.bindDebtors(jdbc.sql("""
-                with owed as (%s),
+                with owed as not materialized (%s),
                 plan as (
                     select distinct on (e.dossier_id) e.dossier_id,
                            cast(e.created_at at time zone 'Europe/Paris' as date) as since, e.payload,
@@ -148,8 +153,7 @@ class OperationalFigures {
                             from recouvrement.invoice_event e where e.invoice_id = o.id and e.type = 'DISPUTE'))
                            as oldest
                 from owed o
-                join recouvrement.invoice i on i.id = o.id
-                join recouvrement.debtor deb on deb.id = i.debtor_id
+                join recouvrement.debtor deb on deb.id = o.debtor_id
                 where o.status = 'DISPUTED' and %s""".formatted(OWED_NOW, KpiQuery.DEBTOR_FILTER)))
                 .query((rs, row) -> new Disputes(rs.getLong("open"), money(rs, "amount"),
                         rs.getObject("oldest", LocalDate.class)))
@@ -190,7 +194,7 @@ class OperationalFigures {
                 from recouvrement.dossier dos
                 join recouvrement.debtor deb on deb.id = dos.debtor_id
                 left join recouvrement.judicial_file f on f.dossier_id = dos.id
-                left join (select dossier_id, sum(owed) as owed from owed group by dossier_id) o on o.dossier_id = dos.id
+                left join lateral (select sum(owed) as owed from owed where owed.dossier_id = dos.id) o on true
                 where dos.status = 'CLOSED' and (dos.closing_reason = 'DECLARATION_CREANCE' or dos.closing_reason = f.route)
                   and %s
                 group by 1 order by 1""".formatted(OWED_NOW, KpiQuery.DEBTOR_FILTER)))
