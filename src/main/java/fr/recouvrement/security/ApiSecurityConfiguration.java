@@ -58,7 +58,11 @@ public class ApiSecurityConfiguration {
                         writeProblem(objectMapper, request, response, HttpStatus.FORBIDDEN,
                                 "Vos groupes ne donnent pas le droit de faire cette opération.")))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // A read with the webapp session must leave that session as it is: left to Spring Security, session
+                // fixation protection gave it a new id, and Cockpit's calls still in flight with the old one got 401
+                // and sent the person back to the login page.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // Writes need HTTP Basic; the webapp session only reads: no browser session for a CSRF attack to ride on.
                 .csrf(csrf -> csrf.disable())
                 .build();

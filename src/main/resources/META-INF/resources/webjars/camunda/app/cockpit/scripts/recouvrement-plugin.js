@@ -1,32 +1,12 @@
 // Recouvrement's pages in Cockpit. Plain JavaScript: Cockpit's content security policy serves only this application's
 // own files, and the pages call the application's /api with the Cockpit session and its anti-CSRF token.
 
+import {element, frenchDate, STAGE_LABELS} from './recouvrement-commun.js';
+
 const PREVIEW_PATH = '/simuler-un-changement';
 
-function element(tag, attributes, children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
-  (children || []).forEach(child => node.append(child));
-  return node;
-}
-
-function frenchDate(iso) {
-  if (!iso) {
-    return '—';
-  }
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
-}
-
-const STEP_LABELS = {
-  RELANCE_1: 'Relance 1',
-  RELANCE_2: 'Relance 2',
-  RELANCE_3: 'Relance 3',
-  MISE_EN_DEMEURE: 'Mise en demeure'
-};
-
 function stepText(step) {
-  return step ? `${STEP_LABELS[step.step] || step.step}, ${frenchDate(step.date)} (${step.channel})` : '—';
+  return step ? `${STAGE_LABELS[step.step] || step.step}, ${frenchDate(step.date)} (${step.channel})` : '—';
 }
 
 function table(headers, rows) {
