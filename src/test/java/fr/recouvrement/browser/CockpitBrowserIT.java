@@ -131,6 +131,13 @@ class CockpitBrowserIT {
                 .hasSize(kpis.at("/recovery/stages").size());
         assertThat(browser.text(By.cssSelector("[data-figure='lettersToPost'] .rec-alert-count")))
                 .isEqualTo(kpis.at("/operational/lettersToPost").asText());
+        // The trend: as many days as the daily snapshot recorded, the last one's overdue named at the line's end.
+        JsonNode days = get("/api/kpis/trend").get("days");
+        assertThat(days.size()).isPositive();
+        assertThat(browser.text(By.cssSelector("[data-figure='trend'] .rec-trend-caption")))
+                .startsWith(days.size() + (days.size() > 1 ? " jours relevés" : " jour relevé"));
+        assertThat(browser.text(By.cssSelector("[data-figure='trend'] .rec-bar-amount")))
+                .isEqualTo("échu " + euros(days.get(days.size() - 1).at("/overdue/amount")));
         browser.screenshot("2-indicateurs");
         scrollTo(By.cssSelector("[data-figure='topDebtors']"));
         browser.screenshot("3-debiteurs");
@@ -197,8 +204,11 @@ class CockpitBrowserIT {
     }
 
     private static JsonNode kpis(String query) {
-        ResponseEntity<String> response = http.withBasicAuth("manager", "manager")
-                .getForEntity("/api/kpis" + query, String.class);
+        return get("/api/kpis" + query);
+    }
+
+    private static JsonNode get(String path) {
+        ResponseEntity<String> response = http.withBasicAuth("manager", "manager").getForEntity(path, String.class);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
         try {
             return new ObjectMapper().readTree(response.getBody());

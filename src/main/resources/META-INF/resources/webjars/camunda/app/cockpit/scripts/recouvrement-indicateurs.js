@@ -51,8 +51,12 @@ function rate(recoveryRate) {
 
 // The API answers with its problem+json, or not at all: the manager reads why in French, not a status code.
 function kpis(filters) {
-  const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value));
-  return fetch(`/api/kpis?${query}`, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+  return apiGet('/api/kpis', filters);
+}
+
+function apiGet(path, parameters) {
+  const query = new URLSearchParams(Object.entries(parameters).filter(([, value]) => value));
+  return fetch(`${path}?${query}`, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
     .then(response => response.json().catch(() => ({}))
       .then(json => (response.ok ? json : Promise.reject({status: response.status, problem: json}))),
     () => Promise.reject({status: 0, problem: {}}));
@@ -147,6 +151,50 @@ function agedBalanceChart(buckets) {
     svg('line', {x1: 0, x2: width, y1: height - bottom, y2: height - bottom, class: 'rec-axis'}),
     ...bars
   ]);
+}
+
+// The overdue and the outstanding of each day the snapshot was taken, as two lines over the last 12 weeks.
+function trendChart(days) {
+  const width = 1000;
+  const height = 240;
+  const left = 10;
+  const top = 24;
+  const bottom = 36;
+  const largest = Math.max(...days.map(day => Number(day.outstanding.amount)), 1);
+  const x = i => left + (width - 2 * left) * (days.length === 1 ? 0.5 : i / (days.length - 1));
+  const y = amount => height - bottom - (height - top - bottom) * Number(amount) / largest;
+  const line = (pick, cssClass) => svg('polyline', {class: cssClass, fill: 'none',
+    points: days.map((day, i) => `${x(i)},${y(pick(day))}`).join(' ')});
+  const last = days[days.length - 1];
+  return svg('svg', {viewBox: `0 0 ${width} ${height}`, class: 'rec-chart rec-trend', role: 'img',
+    'aria-label': 'Encours et échu, jour par jour'}, [
+    svg('line', {x1: 0, x2: width, y1: height - bottom, y2: height - bottom, class: 'rec-axis'}),
+    line(day => day.outstanding.amount, 'rec-trend-outstanding'),
+    line(day => day.overdue.amount, 'rec-trend-overdue'),
+    ...days.map((day, i) => svg('circle', {cx: x(i), cy: y(day.overdue.amount), r: 3, class: 'rec-trend-point'},
+      [svg('title', {}, [`${frenchDate(day.day)} : échu ${euros(day.overdue.amount)}, encours `
+        + `${euros(day.outstanding.amount)}, DSO ${DAYS.format(Number(day.dsoDays))} jours`])])),
+    svg('text', {x: left, y: height - 10, class: 'rec-bar-label'}, [frenchDate(days[0].day)]),
+    svg('text', {x: width - left, y: height - 10, 'text-anchor': 'end', class: 'rec-bar-label'},
+      [frenchDate(last.day)]),
+    svg('text', {x: width - left, y: y(last.overdue.amount) - 8, 'text-anchor': 'end', class: 'rec-bar-amount'},
+      [`échu ${euros(last.overdue.amount)}`])
+  ]);
+}
+
+// Filled once the trend has answered: the snapshots are the whole portfolio's, whatever the filters.
+function trendSection() {
+  const content = element('div', {class: 'rec-trend-content'}, ['Chargement…']);
+  apiGet('/api/kpis/trend', {}).then(trend => {
+    content.replaceChildren(...(trend.days.length
+      ? [trendChart(trend.days), element('p', {class: 'rec-caption rec-trend-caption'}, [
+        `${count(trend.days.length, 'jour relevé', 'jours relevés')} du ${frenchDate(trend.from)} au `
+        + `${frenchDate(trend.to)} ; en bleu l'encours, en rouge l'échu.`])]
+      : [element('p', {}, [`Aucun relevé entre le ${frenchDate(trend.from)} et le ${frenchDate(trend.to)} : `
+        + 'le premier se fait au démarrage de l\'application, puis chaque jour à 6 h.'])]));
+  }, failure => content.replaceChildren(problemBox(failure)));
+  return section('Tendance sur 12 semaines', 'Le relevé quotidien de 6 h (heure de Paris), tous débiteurs confondus.',
+    [content], {'data-figure': 'trend'});
 }
 
 function section(title, caption, content, attributes) {
@@ -314,6 +362,7 @@ function renderReport(target, report, api) {
         [agedBalanceChart(report.ledger.agedBalance)], {class: 'rec-section rec-wide', 'data-figure': 'agedBalance'}),
       section('Alertes', 'La situation à l\'instant, quelle que soit la date des autres chiffres.', [alerts(report)])
     ]),
+    trendSection(),
     section('Recouvrement par étape',
       `Du ${frenchDate(report.recovery.from)} au ${frenchDate(report.recovery.to)} : ce qui a été encaissé à chaque `
       + 'étape du scénario, et la part des dossiers soldés sans aller plus loin ; à droite, la situation du moment.',
