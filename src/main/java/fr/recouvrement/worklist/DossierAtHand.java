@@ -104,9 +104,12 @@ public class DossierAtHand {
 
         Map<String, Object> owed = new LinkedHashMap<>();
         owed.put("principal", Euros.format(principal));
-        owed.put("penalties", Euros.format(penalties));
+        // A half-year whose rate is not configured leaves penalties uncomputed: say so rather than show 0.
+        boolean penaltiesKnown = !b2b || claimed.stream().allMatch(i -> i.penalties() != null);
+        owed.put("penalties", penaltiesKnown ? Euros.format(penalties) : "non calculées");
         owed.put("indemnity", Euros.format(indemnity));
-        owed.put("total", Euros.format(principal.add(penalties).add(indemnity)));
+        owed.put("total", Euros.format(principal.add(penalties).add(indemnity))
+                + (penaltiesKnown ? "" : " hors pénalités"));
         owed.put("disputed", Euros.format(sum(dossierInvoices.stream()
                 .filter(i -> i.status() == InvoiceStatus.DISPUTED).toList(), InvoiceView::balance)));
 
@@ -128,7 +131,8 @@ public class DossierAtHand {
         row.put("number", invoice.number());
         row.put("dueDate", FormDates.french(invoice.dueDate()));
         row.put("balance", Euros.format(invoice.balance()));
-        row.put("penalties", b2b && invoice.penalties() != null ? Euros.format(invoice.penalties()) : "–");
+        row.put("penalties", !b2b ? "–" : invoice.penalties() == null ? "non calculées"
+                : Euros.format(invoice.penalties()));
         row.put("indemnity", b2b && invoice.indemnity() != null ? Euros.format(invoice.indemnity()) : "–");
         row.put("status", invoice.status().label());
         return row;
