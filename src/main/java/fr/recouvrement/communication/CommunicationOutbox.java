@@ -69,6 +69,15 @@ public class CommunicationOutbox {
         return stored;
     }
 
+    /**
+     * Stores a dossier's message as the next occurrence of its step, for a step that happens as often as its cause (a
+     * promise's confirmation), and starts its delivery as {@link #enqueue} does.
+     */
+    public Stored enqueueAnother(Message message, String reference, int taskSlaDays) {
+        int next = communications.occurrences(message.dossierId(), message.step()) + 1;
+        return enqueue(message.withOccurrence(next), reference, taskSlaDays);
+    }
+
     /** Stores a revision of a step; the first revision is unique per step and occurrence. */
     Stored store(Message message, int revision) {
         // The application's clock, not the database's: the spacing of messages is computed from it.

@@ -1,5 +1,7 @@
-package fr.recouvrement.communication;
+package fr.recouvrement.dunning;
 
+import fr.recouvrement.communication.CommunicationOutbox;
+import fr.recouvrement.communication.MessageWriter;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.letters.Letters;
 import fr.recouvrement.scenario.ScenarioStep;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Confirmer la promesse par e-mail": the debtor receives in writing what was promised on the phone or reported
  * through the API (the amount, or all that is due, by the date), through the outbox like any message. It is not a step
- * of the ladder: {@code minDaysBetween} does not count it ({@link CommunicationRepository#lastMessageDay}).
+ * of the ladder: {@code minDaysBetween} does not count it
+ * ({@link fr.recouvrement.communication.CommunicationRepository#lastMessageDay}).
  */
 @Component("promiseConfirmation")
 public class PromiseConfirmation {
@@ -21,14 +24,11 @@ public class PromiseConfirmation {
     private static final String EMAIL = "EMAIL";
 
     private final DossierRepository dossiers;
-    private final CommunicationRepository communications;
     private final MessageWriter writer;
     private final CommunicationOutbox outbox;
 
-    PromiseConfirmation(DossierRepository dossiers, CommunicationRepository communications, MessageWriter writer,
-            CommunicationOutbox outbox) {
+    PromiseConfirmation(DossierRepository dossiers, MessageWriter writer, CommunicationOutbox outbox) {
         this.dossiers = dossiers;
-        this.communications = communications;
         this.writer = writer;
         this.outbox = outbox;
     }
@@ -48,8 +48,6 @@ public class PromiseConfirmation {
                     draft.anythingClaimed() ? "pas d'adresse e-mail" : "plus rien à réclamer");
             return;
         }
-        int occurrence = communications.occurrences(dossier.id(), Letters.PROMISE_CONFIRMATION) + 1;
-        int taskSlaDays = ((Number) ((Map<?, ?>) execution.getVariable("scenario")).get("taskSlaDays")).intValue();
-        outbox.enqueue(draft.message().withOccurrence(occurrence), dossier.number(), taskSlaDays);
+        outbox.enqueueAnother(draft.message(), dossier.number(), DossierVariables.scenario(execution).taskSlaDays());
     }
 }
