@@ -49,18 +49,34 @@ public final class LedgerFixtures {
     }
 
     public void registerB2b(String number, String siren, String dueDate, String amount, String segment) {
-        register(number, dueDate, amount, """
-                {"name": "Total Négoce", "siren": "%s", "type": "B2B", "segment": "%s", "email": "compta@example.fr",
-                 "address": {"line1": "1 place Jean Millier", "postalCode": "92400", "city": "Courbevoie",
-                             "country": "FR"}}""".formatted(siren, segment));
+        register(number, dueDate, amount, company(siren, segment));
     }
 
-    /** Registers an invoice issued 30 days before its due date, for the debtor given as the API's JSON. */
+    /** A company as the API's JSON debtor. */
+    public static String company(String siren, String segment) {
+        return """
+                {"name": "Total Négoce", "siren": "%s", "type": "B2B", "segment": "%s", "email": "compta@example.fr",
+                 "address": {"line1": "1 place Jean Millier", "postalCode": "92400", "city": "Courbevoie",
+                             "country": "FR"}}""".formatted(siren, segment);
+    }
+
+    /**
+     * Registers an invoice issued 30 days before its due date, for the debtor given as the API's JSON. Performed on its
+     * due date when that is not after the tests' day (a performance date cannot be in the future), since the scenarios
+     * written before the performance date counted prescription from the due date; otherwise not given.
+     */
     public void register(String number, String dueDate, String amount, String debtorJson) {
+        boolean past = !java.time.LocalDate.parse(dueDate).isAfter(MutableClock.DEFAULT_TODAY);
+        register(number, dueDate, past ? dueDate : null, amount, debtorJson);
+    }
+
+    /** As {@link #register(String, String, String, String)}, performed on {@code performanceDate} (null: not given). */
+    public void register(String number, String dueDate, String performanceDate, String amount, String debtorJson) {
+        String performed = performanceDate == null ? "" : "\"performanceDate\": \"" + performanceDate + "\", ";
         String body = """
-                {"number": "%s", "issueDate": "%s", "dueDate": "%s", "amount": "%s", "currency": "EUR",
-                 "debtor": %s}""".formatted(number, java.time.LocalDate.parse(dueDate).minusDays(30), dueDate, amount,
-                debtorJson);
+                {"number": "%s", "issueDate": "%s", "dueDate": "%s", %s"amount": "%s", "currency": "EUR",
+                 "debtor": %s}""".formatted(number, java.time.LocalDate.parse(dueDate).minusDays(30), dueDate, performed,
+                amount, debtorJson);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> response = http.withBasicAuth("agent", "agent")

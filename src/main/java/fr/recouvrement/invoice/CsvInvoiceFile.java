@@ -39,7 +39,7 @@ final class CsvInvoiceFile implements AutoCloseable {
 
     /** Columns a file may leave out. */
     static final Set<InvoiceField> OPTIONAL = EnumSet.of(InvoiceField.LINE2, InvoiceField.PHONE,
-            InvoiceField.DESCRIPTION, InvoiceField.SIREN);
+            InvoiceField.DESCRIPTION, InvoiceField.SIREN, InvoiceField.PERFORMANCE_DATE);
     private static final char BOM = '\uFEFF';
 
     private final Path file;

@@ -8,6 +8,8 @@ import fr.recouvrement.debtor.SegmentCatalogue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
@@ -32,13 +34,16 @@ public class InvoiceController {
     private final InvoiceRepository invoices;
     private final InvoiceLegalAmounts legalAmounts;
     private final SegmentCatalogue segments;
+    /** Today's date bounds the performance dates (simulated time included). */
+    private final Clock clock;
 
     public InvoiceController(InvoiceRegistration registration, InvoiceRepository invoices,
-            InvoiceLegalAmounts legalAmounts, SegmentCatalogue segments) {
+            InvoiceLegalAmounts legalAmounts, SegmentCatalogue segments, Clock clock) {
         this.registration = registration;
         this.invoices = invoices;
         this.legalAmounts = legalAmounts;
         this.segments = segments;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -47,7 +52,7 @@ public class InvoiceController {
                     + " créé) ; 409 si le numéro est déjà pris par une facture différente ; 400 avec chaque erreur.")
     public ResponseEntity<InvoiceView> register(@RequestBody InvoiceRequest request) {
         InvoiceValidator.Result checked = InvoiceValidator.validate(request.toRaw(), InputFormat.API,
-                segments.current());
+                segments.current(), LocalDate.now(clock));
         if (!checked.isValid()) {
             List<FieldProblem> problems = checked.problems().stream()
                     .map(problem -> new FieldProblem(problem.field().jsonPath(), problem.message())).toList();

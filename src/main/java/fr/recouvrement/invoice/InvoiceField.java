@@ -8,6 +8,7 @@ public enum InvoiceField {
     NUMBER("number", "number"),
     ISSUE_DATE("issueDate", "issueDate"),
     DUE_DATE("dueDate", "dueDate"),
+    PERFORMANCE_DATE("performanceDate", "performanceDate"),
     AMOUNT("amount", "amount"),
     CURRENCY("currency", "currency"),
     DESCRIPTION("description", "description"),

@@ -11,20 +11,21 @@ import java.util.Objects;
 /**
  * What makes an invoice the same invoice when its number comes again: its own fields and who owes it (a company by
  * SIREN, a consumer by name, e-mail and postal code). Contact details may change without making it another invoice.
+ * {@code performanceDate} is null when a new invoice does not give it.
  */
-record InvoiceIdentity(LocalDate issueDate, LocalDate dueDate, BigDecimal amount, String currency, String description,
+record InvoiceIdentity(LocalDate issueDate, LocalDate dueDate, LocalDate performanceDate, BigDecimal amount, String currency, String description,
         DebtorType debtorType, String siren, String name, String email, String postalCode) {
 
     static InvoiceIdentity of(NewInvoice invoice) {
-        return new InvoiceIdentity(invoice.issueDate(), invoice.dueDate(), invoice.amount(), invoice.currency(),
-                invoice.description(), invoice.debtor().type(), invoice.debtor().siren(), invoice.debtor().name(),
+        return new InvoiceIdentity(invoice.issueDate(), invoice.dueDate(), invoice.performanceDate(), invoice.amount(),
+                invoice.currency(), invoice.description(), invoice.debtor().type(), invoice.debtor().siren(), invoice.debtor().name(),
                 invoice.debtor().email(), invoice.debtor().address().postalCode());
     }
 
     static InvoiceIdentity of(InvoiceView invoice) {
         InvoiceView.DebtorView debtor = invoice.debtor();
-        return new InvoiceIdentity(invoice.issueDate(), invoice.dueDate(), invoice.amount(), invoice.currency(),
-                invoice.description(), debtor.type(), debtor.siren(), debtor.name(), debtor.email(),
+        return new InvoiceIdentity(invoice.issueDate(), invoice.dueDate(), invoice.performanceDate(), invoice.amount(),
+                invoice.currency(), invoice.description(), debtor.type(), debtor.siren(), debtor.name(), debtor.email(),
                 debtor.address().postalCode());
     }
 
@@ -36,6 +37,10 @@ record InvoiceIdentity(LocalDate issueDate, LocalDate dueDate, BigDecimal amount
         }
         if (!dueDate.equals(other.dueDate)) {
             differences.add(InvoiceField.DUE_DATE);
+        }
+        // Optional: a row sent again without it says nothing against the date known.
+        if (performanceDate != null && other.performanceDate != null && !performanceDate.equals(other.performanceDate)) {
+            differences.add(InvoiceField.PERFORMANCE_DATE);
         }
         if (amount.compareTo(other.amount) != 0) {
             differences.add(InvoiceField.AMOUNT);

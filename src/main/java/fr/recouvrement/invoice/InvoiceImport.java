@@ -5,6 +5,8 @@ import fr.recouvrement.debtor.KnownSegments;
 import fr.recouvrement.debtor.SegmentCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,10 +33,12 @@ public class InvoiceImport {
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
     private final SegmentCatalogue segments;
+    /** Today's date bounds the performance dates (simulated time included). */
+    private final Clock clock;
     private final long maxBytes;
 
     public InvoiceImport(InvoiceRepository invoices, DebtorRepository debtors, InvoiceRegistration registration,
-            RuntimeService runtime, TransactionTemplate transaction, SegmentCatalogue segments,
+            RuntimeService runtime, TransactionTemplate transaction, SegmentCatalogue segments, Clock clock,
             @Value("${recouvrement.import.max-bytes:52428800}") long maxBytes) {
         this.invoices = invoices;
         this.debtors = debtors;
@@ -42,6 +46,7 @@ public class InvoiceImport {
         this.runtime = runtime;
         this.transaction = transaction;
         this.segments = segments;
+        this.clock = clock;
         this.maxBytes = maxBytes;
     }
 
@@ -52,7 +57,7 @@ public class InvoiceImport {
     public ImportReport importCsv(InputStream body) throws IOException {
         try (CsvInvoiceFile file = CsvInvoiceFile.receive(body, maxBytes)) {
             // Read once per file: every row is checked against the same scenario version, at one query per file.
-            Run run = new Run(file, segments.current());
+            Run run = new Run(file, segments.current(), LocalDate.now(clock));
             file.forEachRow(run::accept);
             run.flush();
             return new ImportReport(run.imported, run.duplicates, run.rejected, run.warnings);
@@ -71,6 +76,7 @@ public class InvoiceImport {
 
         private final CsvInvoiceFile file;
         private final KnownSegments knownSegments;
+        private final LocalDate today;
         /** Numbers met so far in this file, with their line and values, to tell duplicates from conflicts. */
         private final Map<String, Pending> seen = new HashMap<>();
         private final List<Pending> batch = new ArrayList<>();
@@ -79,14 +85,15 @@ public class InvoiceImport {
         private int imported;
         private int duplicates;
 
-        Run(CsvInvoiceFile file, KnownSegments knownSegments) {
+        Run(CsvInvoiceFile file, KnownSegments knownSegments, LocalDate today) {
             this.file = file;
             this.knownSegments = knownSegments;
+            this.today = today;
         }
 
         void accept(CsvInvoiceFile.Row row) {
             InvoiceValidator.Result result = InvoiceValidator.validate(row.invoice(), InputFormat.CSV,
-                    knownSegments);
+                    knownSegments, today);
             if (!result.isValid()) {
                 result.problems().forEach(problem -> reject(row.line(), problem.field(), problem.message()));
                 return;

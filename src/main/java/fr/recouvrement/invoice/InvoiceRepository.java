@@ -29,7 +29,8 @@ import org.springframework.stereotype.Repository;
 public class InvoiceRepository {
 
     private static final String VIEW = """
-            select i.number, i.issue_date, i.due_date, i.description, i.currency, i.amount, i.status,
+            select i.number, i.issue_date, i.due_date, coalesce(i.performance_date, i.issue_date) as performance_date,
+                   i.description, i.currency, i.amount, i.status,
                    -- The last ladder step the dossier started, overridden by a dispute, plan, hold or promise.
                    case when i.status in ('PAID', 'CANCELLED') then 'TERMINE'
                         when i.status = 'DISPUTED' then 'LITIGE'
@@ -63,15 +64,16 @@ public class InvoiceRepository {
     /** Stores a new invoice; a {@code DuplicateKeyException} says its number is already taken. */
     public long insert(NewInvoice invoice, long debtorId) {
         return jdbc.sql("""
-                insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, amount, currency, description,
-                    created_at, updated_at)
-                values (:number, :debtorId, :issueDate, :dueDate, :amount, :currency, :description, :now, :now)
+                insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, performance_date, amount, currency,
+                    description, created_at, updated_at)
+                values (:number, :debtorId, :issueDate, :dueDate, :performanceDate, :amount, :currency, :description, :now, :now)
                 returning id
                 """)
                 .param("number", invoice.number())
                 .param("debtorId", debtorId)
                 .param("issueDate", invoice.issueDate())
                 .param("dueDate", invoice.dueDate())
+                .param("performanceDate", invoice.performanceDate())
                 .param("amount", invoice.amount())
                 .param("currency", invoice.currency())
                 .param("description", invoice.description())
@@ -86,12 +88,12 @@ public class InvoiceRepository {
         for (int i = 0; i < newInvoices.size(); i++) {
             NewInvoice invoice = newInvoices.get(i);
             rows.add(new Object[] {invoice.number(), debtorIds.get(i), invoice.issueDate(), invoice.dueDate(),
-                    invoice.amount(), invoice.currency(), invoice.description(), now, now});
+                    invoice.performanceDate(), invoice.amount(), invoice.currency(), invoice.description(), now, now});
         }
         jdbcTemplate.batchUpdate("""
-                insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, amount, currency, description,
-                    created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, performance_date, amount, currency,
+                    description, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     /** The stored invoices among these numbers. */
@@ -214,6 +216,7 @@ public class InvoiceRepository {
                 rs.getString("number"),
                 rs.getObject("issue_date", LocalDate.class),
                 rs.getObject("due_date", LocalDate.class),
+                rs.getObject("performance_date", LocalDate.class),
                 rs.getString("description"),
                 rs.getString("currency"),
                 amount, paid, credited, amount.subtract(paid).subtract(credited),

@@ -14,7 +14,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
                     "address": {"line1": "12 rue de la Paix", "postalCode": "75002", "city": "Paris", "country": "FR"}}}
         """)
 public record InvoiceRequest(
-        String number, String issueDate, String dueDate, String amount, String currency, String description,
+        String number, String issueDate, String dueDate,
+        @Schema(example = "2026-09-30", nullable = true,
+                description = "Livraison ou exécution de la prestation ; la date d'émission à défaut")
+        String performanceDate,
+        String amount, String currency, String description,
         Debtor debtor) {
 
     /** The debtor of the invoice. {@code siren} is required for B2B. */
@@ -35,6 +39,7 @@ public record InvoiceRequest(
                 .with(InvoiceField.NUMBER, number)
                 .with(InvoiceField.ISSUE_DATE, issueDate)
                 .with(InvoiceField.DUE_DATE, dueDate)
+                .with(InvoiceField.PERFORMANCE_DATE, performanceDate)
                 .with(InvoiceField.AMOUNT, amount)
                 .with(InvoiceField.CURRENCY, currency)
                 .with(InvoiceField.DESCRIPTION, description);

@@ -12,6 +12,7 @@ import static fr.recouvrement.invoice.InvoiceField.ISSUE_DATE;
 import static fr.recouvrement.invoice.InvoiceField.LINE1;
 import static fr.recouvrement.invoice.InvoiceField.LINE2;
 import static fr.recouvrement.invoice.InvoiceField.NUMBER;
+import static fr.recouvrement.invoice.InvoiceField.PERFORMANCE_DATE;
 import static fr.recouvrement.invoice.InvoiceField.PHONE;
 import static fr.recouvrement.invoice.InvoiceField.POSTAL_CODE;
 import static fr.recouvrement.invoice.InvoiceField.SEGMENT;
@@ -53,6 +54,11 @@ public final class InvoiceValidator {
     /** L441-10 I: at most 60 days from the invoice date, or 45 days end of month when the contract says so. */
     private static final int MAX_TERM_DAYS = 60;
     private static final int MAX_TERM_DAYS_END_OF_MONTH = 45;
+    /**
+     * A performance date further back is far more likely a mistyped year than a live claim (docs/droit-francais.md §5):
+     * refused rather than made the start of a prescription.
+     */
+    static final int MAX_PERFORMANCE_YEARS_BACK = 10;
 
     private InvoiceValidator() {
     }
@@ -69,8 +75,11 @@ public final class InvoiceValidator {
         }
     }
 
-    /** @param segments the segments the deployed scenario names (debtor/SegmentCatalogue) */
-    public static Result validate(RawInvoice raw, InputFormat format, KnownSegments segments) {
+    /**
+     * @param segments the segments the deployed scenario names (debtor/SegmentCatalogue)
+     * @param today the application's day, which a performance date may not be after
+     */
+    public static Result validate(RawInvoice raw, InputFormat format, KnownSegments segments, LocalDate today) {
         List<Problem> problems = new ArrayList<>();
 
         String number = raw.get(NUMBER);
@@ -86,6 +95,7 @@ public final class InvoiceValidator {
             problems.add(new Problem(DUE_DATE, "La date d'échéance ne peut pas précéder la date d'émission ("
                     + issueDate + ")."));
         }
+        LocalDate performanceDate = performanceDate(raw, format, today, problems);
         BigDecimal amount = amount(raw.get(AMOUNT), format, problems);
         String currency = raw.get(CURRENCY);
         if (currency == null) {
@@ -101,7 +111,7 @@ public final class InvoiceValidator {
         if (!problems.isEmpty()) {
             return new Result(null, List.of(), List.copyOf(problems));
         }
-        NewInvoice invoice = new NewInvoice(number, issueDate, dueDate, amount, "EUR", description, debtor);
+        NewInvoice invoice = new NewInvoice(number, issueDate, dueDate, performanceDate, amount, "EUR", description, debtor);
         return new Result(invoice, warnings(invoice), List.of());
     }
 
@@ -222,6 +232,29 @@ public final class InvoiceValidator {
             problems.add(new Problem(SEGMENT, "Le segment « " + value + " » est inconnu ; " + known + "."));
         }
         return segment.orElse(null);
+    }
+
+    /**
+     * Optional; before or after the issue date alike, since goods and services are invoiced in advance as well as after
+     * the fact. Not in the future: a prescription cannot start on a day that has not come.
+     */
+    private static LocalDate performanceDate(RawInvoice raw, InputFormat format, LocalDate today,
+            List<Problem> problems) {
+        if (raw.get(PERFORMANCE_DATE) == null) {
+            return null;
+        }
+        LocalDate date = date(raw, PERFORMANCE_DATE, format, problems, "La date d'exécution");
+        if (date == null) {
+            return null;
+        }
+        if (date.isAfter(today)) {
+            problems.add(new Problem(PERFORMANCE_DATE, "La date d'exécution ne peut pas être postérieure à aujourd'hui ("
+                    + today + ")."));
+        } else if (date.isBefore(today.minusYears(MAX_PERFORMANCE_YEARS_BACK))) {
+            problems.add(new Problem(PERFORMANCE_DATE, "La date d'exécution ne peut pas remonter à plus de "
+                    + MAX_PERFORMANCE_YEARS_BACK + " ans (" + today.minusYears(MAX_PERFORMANCE_YEARS_BACK) + ")."));
+        }
+        return date;
     }
 
     private static LocalDate date(RawInvoice raw, InvoiceField field, InputFormat format, List<Problem> problems,

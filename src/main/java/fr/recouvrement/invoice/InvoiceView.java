@@ -18,6 +18,9 @@ public record InvoiceView(
         @Schema(example = "F-2026-0042") String number,
         LocalDate issueDate,
         LocalDate dueDate,
+        @Schema(description = "Livraison ou exécution de la prestation, d'où court la prescription ; la date d'émission"
+                + " si elle n'a pas été donnée")
+        LocalDate performanceDate,
         @Schema(example = "Maintenance annuelle") String description,
         @Schema(example = "EUR") String currency,
         @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "1500.00") BigDecimal amount,
@@ -54,7 +57,7 @@ public record InvoiceView(
     InvoiceView withLegalAmounts(LegalAmounts legal) {
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(legal.warnings());
-        return new InvoiceView(number, issueDate, dueDate, description, currency, amount, paid, credited, balance,
+        return new InvoiceView(number, issueDate, dueDate, performanceDate, description, currency, amount, paid, credited, balance,
                 legal.penalties(), legal.indemnity(), legal.prescriptionDate(), status, stage, dossier, debtor,
                 List.copyOf(allWarnings));
     }
@@ -62,7 +65,7 @@ public record InvoiceView(
     InvoiceView withWarnings(List<String> newWarnings) {
         List<String> allWarnings = new ArrayList<>(newWarnings);
         allWarnings.addAll(warnings);
-        return new InvoiceView(number, issueDate, dueDate, description, currency, amount, paid, credited, balance,
+        return new InvoiceView(number, issueDate, dueDate, performanceDate, description, currency, amount, paid, credited, balance,
                 penalties, indemnity, prescriptionDate, status, stage, dossier, debtor, List.copyOf(allWarnings));
     }
 }

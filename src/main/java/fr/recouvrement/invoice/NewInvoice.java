@@ -4,8 +4,11 @@ import fr.recouvrement.debtor.DebtorDetails;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A checked invoice, ready to be stored. {@code amount} has scale 2, in EUR. */
+/**
+ * A checked invoice, ready to be stored. {@code amount} has scale 2, in EUR; {@code performanceDate} is null when not
+ * given (the issue date stands for it).
+ */
 public record NewInvoice(
-        String number, LocalDate issueDate, LocalDate dueDate, BigDecimal amount, String currency,
+        String number, LocalDate issueDate, LocalDate dueDate, LocalDate performanceDate, BigDecimal amount, String currency,
         String description, DebtorDetails debtor) {
 }

@@ -183,8 +183,8 @@ class LedgerFigures {
     /** The owed invoices whose prescription date falls between {@code asOf} and 90 days later. */
     PrescriptionSoon prescriptionSoon(KpiQuery query) {
         LocalDate until = query.asOf().plusDays(PRESCRIPTION_DAYS);
-        // An invoice is prescribed no earlier than its due date plus the delay: that bound spares the others the
-        // look-up of their payments and plans.
+        // An invoice is prescribed no earlier than its performance date plus the delay: that bound spares the others
+        // the look-up of their payments and plans.
         String soon = OWED + """
                 , dated as (
                     select i.number, dos.number as dossier, deb.name as debtor, o.balance, %s as prescription_date
@@ -192,7 +192,7 @@ class LedgerFigures {
                     join recouvrement.invoice i on i.id = o.id
                     join recouvrement.debtor deb on deb.id = i.debtor_id
                     left join recouvrement.dossier dos on dos.id = i.dossier_id
-                    where i.due_date + case when deb.type = 'B2B' then interval '%d years' else interval '%d years' end
+                    where coalesce(i.performance_date, i.issue_date) + case when deb.type = 'B2B' then interval '%d years' else interval '%d years' end
                           <= cast(:until as date))
                 select * from dated
                 where prescription_date between cast(:asOf as date) and cast(:until as date)

@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * What the law needs to know of an invoice.
  *
+ * @param performedOn the day the goods were delivered or the service performed (the issue date when not given):
+ *     prescription runs from it
  * @param payments payments, by date: they reduce the balance and, as acknowledgements of the debt, restart
  *     prescription
  * @param creditNotes credit notes (avoirs), by date: they reduce the balance only
@@ -17,7 +19,8 @@ import java.util.List;
  * @param cancelled fully credited or cancelled: the creditor withdrew the claim, nothing is owed on it
  */
 public record InvoiceFacts(
-        DebtorType debtorType, BigDecimal amount, LocalDate dueDate, List<Reduction> payments,
+        DebtorType debtorType, BigDecimal amount, LocalDate dueDate, LocalDate performedOn,
+        List<Reduction> payments,
         List<Reduction> creditNotes, List<LocalDate> acknowledgements, LocalDate insolvencyOpenedOn,
         LocalDate noticeReceivedOn, boolean cancelled) {
 }

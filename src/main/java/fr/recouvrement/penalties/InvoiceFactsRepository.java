@@ -26,11 +26,13 @@ public class InvoiceFactsRepository {
         if (numbers.isEmpty()) {
             return Map.of();
         }
-        record Row(String number, DebtorType type, BigDecimal amount, LocalDate dueDate, LocalDate insolvency,
+        record Row(String number, DebtorType type, BigDecimal amount, LocalDate dueDate, LocalDate performedOn,
+                LocalDate insolvency,
                 LocalDate notice, boolean cancelled) {
         }
         List<Row> rows = jdbc.sql("""
-                select i.number, deb.type, i.amount, i.due_date, deb.insolvency_opened_on, dos.notice_received_on,
+                select i.number, deb.type, i.amount, i.due_date,
+                       coalesce(i.performance_date, i.issue_date) as performed_on, deb.insolvency_opened_on, dos.notice_received_on,
                        i.status = 'CANCELLED' as cancelled
                 from recouvrement.invoice i
                 join recouvrement.debtor deb on deb.id = i.debtor_id
@@ -39,6 +41,7 @@ public class InvoiceFactsRepository {
                 .param("numbers", numbers)
                 .query((rs, n) -> new Row(rs.getString("number"), DebtorType.valueOf(rs.getString("type")),
                         rs.getBigDecimal("amount"), rs.getObject("due_date", LocalDate.class),
+                        rs.getObject("performed_on", LocalDate.class),
                         rs.getObject("insolvency_opened_on", LocalDate.class),
                         rs.getObject("notice_received_on", LocalDate.class), rs.getBoolean("cancelled")))
                 .list();
@@ -69,7 +72,7 @@ public class InvoiceFactsRepository {
 
         Map<String, InvoiceFacts> facts = new HashMap<>();
         for (Row row : rows) {
-            facts.put(row.number(), new InvoiceFacts(row.type(), row.amount(), row.dueDate(),
+            facts.put(row.number(), new InvoiceFacts(row.type(), row.amount(), row.dueDate(), row.performedOn(),
                     payments.getOrDefault(row.number(), List.of()), creditNotes.getOrDefault(row.number(), List.of()),
                     acknowledgements.getOrDefault(row.number(), List.of()), row.insolvency(), row.notice(),
                     row.cancelled()));

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  *   <li>Both stop accruing on the day of a judgment opening a collective procedure (L622-28): the last day that bears
  *       interest is the day before.
  *   <li>A cancelled invoice (fully credited, or cancelled after a justified dispute) owes nothing more.
- *   <li>Prescription: 5 years (B2B) or 2 years (B2C) after the due date or the debtor's last acknowledgement of the
- *       debt (a payment, a signed payment plan); a 29 February start ends on 28 February.
+ *   <li>Prescription: 5 years (B2B) or 2 years (B2C) after the performance date, restarted by each acknowledgement of
+ *       the debt (a payment, a signed payment plan) made on or before the prescription date it would extend: once
+ *       prescribed, an invoice is not revived by a later payment. A 29 February start ends on 28 February.
  * </ul>
  */
 @Component
@@ -75,26 +76,47 @@ public class LatePaymentLaw {
      * {@link #prescriptionDate} in SQL, for an invoice {@code i} of a debtor {@code deb}, counting the acknowledgements
      * dated on or before {@code :asOf}: so that a portfolio's prescription dates are read in one query. Change both
      * together; KpiPrescriptionTest checks that they agree. PostgreSQL also turns 29 February into 28 February.
+     *
+     * <p>The chain of restarts, without a loop: among the performance date and the later acknowledgements, the first
+     * whose period holds no further acknowledgement ends it, and the invoice is prescribed at the end of that period.
      */
     public static final String PRESCRIPTION_DATE_SQL = """
-            cast(greatest(i.due_date,
-                          (select max(p.paid_on) from recouvrement.payment p
-                           where p.invoice_id = i.id and p.type = 'PAYMENT' and p.paid_on <= cast(:asOf as date)),
-                          (select max(cast(e.created_at at time zone 'Europe/Paris' as date))
-                           from recouvrement.invoice_event e
-                           where e.invoice_id = i.id and e.type = 'PAYMENT_PLAN'
-                             and cast(e.created_at at time zone 'Europe/Paris' as date) <= cast(:asOf as date)))
-                 + case when deb.type = 'B2B' then interval '%d years' else interval '%d years' end as date)"""
+            (with period(length) as (
+                 select case when deb.type = 'B2B' then interval '%d years' else interval '%d years' end),
+             start(d) as (select coalesce(i.performance_date, i.issue_date)),
+             interruption(d) as (
+                 select s.d from start s
+                 union
+                 select p.paid_on from recouvrement.payment p, start s
+                 where p.invoice_id = i.id and p.type = 'PAYMENT' and p.paid_on > s.d
+                   and p.paid_on <= cast(:asOf as date)
+                 union
+                 select cast(e.created_at at time zone 'Europe/Paris' as date)
+                 from recouvrement.invoice_event e, start s
+                 where e.invoice_id = i.id and e.type = 'PAYMENT_PLAN'
+                   and cast(e.created_at at time zone 'Europe/Paris' as date) > s.d
+                   and cast(e.created_at at time zone 'Europe/Paris' as date) <= cast(:asOf as date))
+             select min(cast(a.d + period.length as date)) from interruption a, period
+             where not exists (select 1 from interruption b where b.d > a.d and b.d <= a.d + period.length))"""
             .formatted(PRESCRIPTION_YEARS_B2B, PRESCRIPTION_YEARS_B2C);
 
     static LocalDate prescriptionDate(InvoiceFacts invoice) {
-        LocalDate start = Stream.concat(
-                        Stream.concat(Stream.of(invoice.dueDate()), invoice.payments().stream().map(Reduction::date)),
-                        invoice.acknowledgements().stream())
-                .max(LocalDate::compareTo).orElseThrow();
         int years = invoice.debtorType() == DebtorType.B2B ? PRESCRIPTION_YEARS_B2B : PRESCRIPTION_YEARS_B2C;
         // LocalDate.plusYears turns 29 February into 28 February, as CPC 641 does.
-        return start.plusYears(years);
+        LocalDate prescribedOn = invoice.performedOn().plusYears(years);
+        List<LocalDate> acknowledgements = Stream.concat(invoice.payments().stream().map(Reduction::date),
+                invoice.acknowledgements().stream()).sorted().toList();
+        for (LocalDate acknowledged : acknowledgements) {
+            // Code civil 2240 interrupts a running period only: after its last day there is nothing left to restart.
+            if (acknowledged.isAfter(prescribedOn)) {
+                break;
+            }
+            LocalDate restarted = acknowledged.plusYears(years);
+            if (restarted.isAfter(prescribedOn)) {
+                prescribedOn = restarted;
+            }
+        }
+        return prescribedOn;
     }
 
     /** Late: still unpaid at the end of its due date, and that date is past. */

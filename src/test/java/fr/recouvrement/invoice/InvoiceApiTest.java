@@ -92,10 +92,12 @@ class InvoiceApiTest {
         assertThat(body.get("stage").asText()).isEqualTo("PRE_ECHEANCE");
         assertThat(body.get("dossier").isNull()).isTrue();
         // Due 2026-10-31, today 2026-11-24: 24 days late at 12.00 % (2026-H2 in the test profile: ECB 2.00 + 10):
-        // 1,500 × 12 × 24 / 36,500 = 11.835... -> 11.84; the 40 EUR indemnity; prescription 5 years after the due date.
+        // 1,500 × 12 × 24 / 36,500 = 11.835... -> 11.84; the 40 EUR indemnity; no performance date given: prescription
+        // 5 years after the issue date 2026-10-01.
         assertThat(body.get("penalties").asText()).isEqualTo("11.84");
         assertThat(body.get("indemnity").asText()).isEqualTo("40.00");
-        assertThat(body.get("prescriptionDate").asText()).isEqualTo("2031-10-31");
+        assertThat(body.get("performanceDate").asText()).isEqualTo("2026-10-01");
+        assertThat(body.get("prescriptionDate").asText()).isEqualTo("2031-10-01");
         assertThat(body.at("/debtor/siren").asText()).isEqualTo("552081317");
         assertThat(body.at("/debtor/address/city").asText()).isEqualTo("Paris");
         assertThat(body.has("warnings")).isFalse();
@@ -191,6 +193,41 @@ class InvoiceApiTest {
         }
     }
 
+    static Stream<Arguments> performedInvoices() {
+        return Stream.of(
+                Arguments.of("trader performed 2026-09-15: + 5 years (L110-4)", "B2B", "2026-09-15", "2031-09-15"),
+                Arguments.of("consumer performed 2026-09-15: + 2 years (L218-2)", "B2C", "2026-09-15", "2028-09-15"),
+                Arguments.of("trader performed after the issue date, 2026-10-20: + 5 years", "B2B", "2026-10-20",
+                        "2031-10-20"),
+                Arguments.of("consumer performed 2024-02-29: + 2 years ends on 28 February (CPC 641)", "B2C",
+                        "2024-02-29", "2026-02-28"),
+                Arguments.of("trader, no performance date: the issue date 2026-10-01 + 5 years", "B2B", null,
+                        "2031-10-01"),
+                Arguments.of("consumer, no performance date: the issue date 2026-10-01 + 2 years", "B2C", null,
+                        "2028-10-01"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("performedInvoices")
+    void prescriptionRunsFromThePerformanceDateElseTheIssueDate(String why, String type, String performed,
+            String prescribed) {
+        String number = newNumber();
+        ObjectNode body = invoice(number);
+        if (performed != null) {
+            body.put("performanceDate", performed);
+        }
+        if ("B2C".equals(type)) {
+            debtor(body).put("type", "B2C").put("name", "Jeanne Martin").put("email", "jeanne.martin@example.fr")
+                    .remove("siren");
+        }
+
+        assertThat(post(body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        JsonNode read = http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + number, JsonNode.class);
+        assertThat(read.get("performanceDate").asText()).as(why).isEqualTo(performed == null ? "2026-10-01" : performed);
+        assertThat(read.get("prescriptionDate").asText()).as(why).isEqualTo(prescribed);
+    }
+
     static Stream<Arguments> invalidInvoices() {
         return Stream.of(
                 Arguments.of("number missing", (Consumer<ObjectNode>) i -> i.remove("number"), "number", "obligatoire"),
@@ -198,6 +235,11 @@ class InvoiceApiTest {
                 Arguments.of("number too long", (Consumer<ObjectNode>) i -> i.put("number", "F".repeat(51)), "number", "1 à 50"),
                 Arguments.of("bad issue date", (Consumer<ObjectNode>) i -> i.put("issueDate", "2026-02-30"), "issueDate", "n'est pas une date valide"),
                 Arguments.of("French date on the API", (Consumer<ObjectNode>) i -> i.put("dueDate", "31/10/2026"), "dueDate", "AAAA-MM-JJ"),
+                // Today is 2026-11-24: the day after is refused, and so is a day more than ten years back.
+                Arguments.of("performed tomorrow", (Consumer<ObjectNode>) i -> i.put("performanceDate", "2026-11-25"), "performanceDate", "postérieure à aujourd'hui"),
+                Arguments.of("performed over ten years ago", (Consumer<ObjectNode>) i -> i.put("performanceDate", "2016-11-23"), "performanceDate", "10 ans"),
+                Arguments.of("bad performance date", (Consumer<ObjectNode>) i -> i.put("performanceDate", "2026-13-01"), "performanceDate", "n'est pas une date valide"),
+                Arguments.of("French performance date on the API", (Consumer<ObjectNode>) i -> i.put("performanceDate", "30/09/2026"), "performanceDate", "AAAA-MM-JJ"),
                 Arguments.of("due before issue", (Consumer<ObjectNode>) i -> i.put("dueDate", "2026-09-30"), "dueDate", "précéder"),
                 Arguments.of("negative amount", (Consumer<ObjectNode>) i -> i.put("amount", "-10.00"), "amount", "supérieur à zéro"),
                 Arguments.of("zero amount", (Consumer<ObjectNode>) i -> i.put("amount", "0"), "amount", "supérieur à zéro"),
@@ -303,7 +345,8 @@ class InvoiceApiTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(response.getBody().at("/debtor/siren").isNull()).isTrue();
         assertThat(response.getBody().has("warnings")).isFalse();
-        assertThat(response.getBody().get("prescriptionDate").asText()).isEqualTo("2029-03-01");
+        // Issued 2026-10-01, no performance date: 2 years from the issue date, whatever the due date.
+        assertThat(response.getBody().get("prescriptionDate").asText()).isEqualTo("2028-10-01");
 
         // Late (due 2026-10-31): still no penalty, no indemnity, and no interest before a mise en demeure.
         ObjectNode late = invoice(newNumber());
@@ -311,7 +354,7 @@ class InvoiceApiTest {
         JsonNode lateBody = post(late).getBody();
         assertThat(lateBody.get("penalties").asText()).isEqualTo("0.00");
         assertThat(lateBody.get("indemnity").asText()).isEqualTo("0.00");
-        assertThat(lateBody.get("prescriptionDate").asText()).isEqualTo("2028-10-31");
+        assertThat(lateBody.get("prescriptionDate").asText()).isEqualTo("2028-10-01");
     }
 
     @Test

@@ -122,6 +122,33 @@ class InvoiceImportTest {
     }
 
     @Test
+    void thePerformanceDateColumnIsOptionalAndReadInBothFormats() {
+        String company = "Dupont & Fils;" + LedgerFixtures.newSiren() + ";B2B;PME;compta@dupont.fr;12 rue de la Paix;75002;Paris;FR";
+        String csv = "number;issueDate;dueDate;performanceDate;amount;currency;debtorName;siren;type;segment;email;"
+                + "line1;postalCode;city;country\n"
+                + prefix + "-A;01/10/2026;31/10/2026;15/09/2026;100;EUR;" + company + "\n"   // 2: French: + 5 years
+                + prefix + "-B;2026-10-01;2026-10-31;2026-10-20;100;EUR;" + company + "\n"   // 3: ISO, after the issue
+                + prefix + "-C;2026-10-01;2026-10-31;;100;EUR;" + company + "\n"             // 4: empty: the issue date
+                + prefix + "-D;2026-10-01;2026-10-31;25/11/2026;100;EUR;" + company + "\n"   // 5: tomorrow: refused
+                + prefix + "-E;2026-10-01;2026-10-31;2026-02-30;100;EUR;" + company + "\n";  // 6: malformed
+
+        JsonNode report = upload(csv).getBody();
+
+        assertThat(report.get("imported").asInt()).isEqualTo(3);
+        assertThat(report.get("rejected")).extracting(r -> r.get("line").asInt(), r -> r.get("field").asText())
+                .containsExactlyInAnyOrder(tuple(5, "performanceDate"), tuple(6, "performanceDate"));
+        assertThat(stored(prefix + "-D") + stored(prefix + "-E")).isZero();
+        // Performed 2026-09-15, 2026-10-20, or not given (issued 2026-10-01): five years later between professionals.
+        for (String[] row : new String[][] {{"-A", "2026-09-15", "2031-09-15"}, {"-B", "2026-10-20", "2031-10-20"},
+                {"-C", "2026-10-01", "2031-10-01"}}) {
+            JsonNode read = http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + prefix + row[0],
+                    JsonNode.class);
+            assertThat(read.get("performanceDate").asText()).as(row[0]).isEqualTo(row[1]);
+            assertThat(read.get("prescriptionDate").asText()).as(row[0]).isEqualTo(row[2]);
+        }
+    }
+
+    @Test
     void aRowWhoseSegmentTheScenarioDoesNotNameIsRejectedOnItsColumn() {
         String header = "Number;IssueDate;DueDate;Amount;Currency;DebtorName;Type;SEGMENT;Email;Line1;PostalCode;City;Country";
         String csv = header + "\n"

@@ -53,12 +53,32 @@ final class KpiPortfolio {
     /** A consumer's invoice, issued 30 days before its due date; the name makes the consumer. */
     String b2c(String name, String dueDate, String amount) {
         String number = LedgerFixtures.newNumber("K");
-        fixtures.register(number, dueDate, amount, """
-                {"name": "%s", "type": "B2C", "segment": "PME", "email": "particulier@example.fr",
-                 "address": {"line1": "3 rue des Lilas", "postalCode": "69003", "city": "Lyon", "country": "FR"}}"""
-                .formatted(name));
+        fixtures.register(number, dueDate, amount, consumer(name));
         intoSegment(number);
         return number;
+    }
+
+    /** As {@link #b2c(String, String, String)}, performed on {@code performanceDate} (null: not given). */
+    String b2c(String name, String dueDate, String performanceDate, String amount) {
+        String number = LedgerFixtures.newNumber("K");
+        fixtures.register(number, dueDate, performanceDate, amount, consumer(name));
+        intoSegment(number);
+        return number;
+    }
+
+    /** A company's invoice, issued 30 days before its due date and performed on {@code performanceDate}. */
+    String b2b(String siren, String dueDate, String performanceDate, String amount) {
+        String number = LedgerFixtures.newNumber("K");
+        fixtures.register(number, dueDate, performanceDate, amount, LedgerFixtures.company(siren, "PME"));
+        intoSegment(number);
+        return number;
+    }
+
+    private static String consumer(String name) {
+        return """
+                {"name": "%s", "type": "B2C", "segment": "PME", "email": "particulier@example.fr",
+                 "address": {"line1": "3 rue des Lilas", "postalCode": "69003", "city": "Lyon", "country": "FR"}}"""
+                .formatted(name);
     }
 
     /** The registration checks segments against the scenario's; the test's own is set afterwards. */

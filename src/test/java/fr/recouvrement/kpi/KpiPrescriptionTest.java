@@ -41,7 +41,13 @@ class KpiPrescriptionTest extends KpiSpringTest {
         portfolio.credit(b2cCredited, "50.00", "2025-01-05");                  // a credit note does not restart it
         String b2cLeap = portfolio.b2c(KpiPortfolio.newConsumer(), "2024-01-31", "80.00");
         portfolio.pay(b2cLeap, "10.00", "2024-02-29");                         // 29 February + 2 years: 2026-02-28
-        String b2bLeap = portfolio.b2b(LedgerFixtures.newSiren(), "2028-02-29", "90.00"); // 2033-02-28
+        String b2bLeap = portfolio.b2b(LedgerFixtures.newSiren(), "2024-03-30", "2024-02-29", "90.00"); // 2029-02-28
+        String notYetDue = portfolio.b2b(LedgerFixtures.newSiren(), "2028-02-29", "90.00"); // issued 2028-01-30: 2033-01-30
+        String b2bPerformed = portfolio.b2b(LedgerFixtures.newSiren(), "2023-07-31", "2023-06-15", "120.00"); // 2028-06-15
+        String b2cPerformed = portfolio.b2c(KpiPortfolio.newConsumer(), "2025-04-30", "2025-03-20", "60.00"); // 2027-03-20
+        String b2cLate = portfolio.b2c(KpiPortfolio.newConsumer(), "2024-04-14", "2024-03-15", "110.00"); // 2026-03-15
+        portfolio.pay(b2cLate, "10.00", "2026-11-10");                         // after 2026-03-15: revives nothing
+        String b2cIssued = portfolio.b2c(KpiPortfolio.newConsumer(), "2025-05-31", null, "70.00"); // 2025-05-01 + 2
         String planned = portfolio.b2b(LedgerFixtures.newSiren(), "2021-12-10", "600.00");
         portfolio.dossier(planned);
         portfolio.event(planned, """
@@ -51,8 +57,8 @@ class KpiPrescriptionTest extends KpiSpringTest {
         String settled = portfolio.b2b(company, "2021-12-01", "70.00");
         portfolio.pay(settled, "70.00", "2026-11-20");                         // not owed
 
-        List<String> all = List.of(b2bOld, b2cDue, b2cPaid, b2cLater, b2cGone, b2cCredited, b2cLeap, b2bLeap, planned,
-                settled);
+        List<String> all = List.of(b2bOld, b2cDue, b2cPaid, b2cLater, b2cGone, b2cCredited, b2cLeap, b2bLeap, notYetDue,
+                b2bPerformed, b2cPerformed, b2cLate, b2cIssued, planned, settled);
         Map<String, LocalDate> java = new HashMap<>();
         for (String invoice : all) {
             java.put(invoice, LocalDate.parse(http.withBasicAuth("agent", "agent")
@@ -69,7 +75,12 @@ class KpiPrescriptionTest extends KpiSpringTest {
         assertThat(sql).isEqualTo(java);
         assertThat(java.get(b2cPaid)).isEqualTo("2027-01-10");
         assertThat(java.get(b2cLeap)).isEqualTo("2026-02-28");
-        assertThat(java.get(b2bLeap)).isEqualTo("2033-02-28");
+        assertThat(java.get(b2bLeap)).isEqualTo("2029-02-28");
+        assertThat(java.get(notYetDue)).isEqualTo("2033-01-30");
+        assertThat(java.get(b2bPerformed)).isEqualTo("2028-06-15");
+        assertThat(java.get(b2cPerformed)).isEqualTo("2027-03-20");
+        assertThat(java.get(b2cLate)).isEqualTo("2026-03-15");
+        assertThat(java.get(b2cIssued)).isEqualTo("2027-05-01");
         assertThat(java.get(planned)).isEqualTo("2031-11-24");
 
         JsonNode soon = portfolio.kpis("&asOf=2026-11-24").at("/ledger/prescriptionSoon");

@@ -9,7 +9,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** docs/droit-francais.md §1, §3, §5, each case with its hand computation beside it. */
 @FastTest
@@ -34,8 +37,9 @@ class LatePaymentLawTest {
     private final LatePaymentLaw law = new LatePaymentLaw(new RateTable(shippedRates(null)));
 
     private static InvoiceFacts b2b(String amount, String dueDate, List<Reduction> payments) {
-        return new InvoiceFacts(DebtorType.B2B, new BigDecimal(amount), LocalDate.parse(dueDate), payments, List.of(),
-                List.of(), null, null, false);
+        // Performed on its due date, so that the prescription cases of the penalty tests read from one date.
+        return new InvoiceFacts(DebtorType.B2B, new BigDecimal(amount), LocalDate.parse(dueDate),
+                LocalDate.parse(dueDate), payments, List.of(), List.of(), null, null, false);
     }
 
     private static Reduction on(String date, String amount) {
@@ -119,7 +123,8 @@ class LatePaymentLawTest {
         // 1,200.00 due 2025-09-30, notice received 2026-01-15, as of 2026-03-01:
         // 2026-01-16..03-01 = 45 d × 1,200 × 2.62 (legal rate 2026-H1, "autres cas") / 36,500 = 3.876... -> 3.88
         InvoiceFacts consumer = new InvoiceFacts(DebtorType.B2C, new BigDecimal("1200.00"), LocalDate.parse("2025-09-30"),
-                List.of(), List.of(), List.of(), null, LocalDate.parse("2026-01-15"), false);
+                LocalDate.parse("2025-09-30"), List.of(),
+                List.of(), List.of(), null, LocalDate.parse("2026-01-15"), false);
 
         LegalAmounts amounts = law.apply(consumer, LocalDate.parse("2026-03-01"));
 
@@ -130,7 +135,7 @@ class LatePaymentLawTest {
     @Test
     void consumersOweNothingBeforeTheNotice() {
         InvoiceFacts consumer = new InvoiceFacts(DebtorType.B2C, new BigDecimal("1200.00"), LocalDate.parse("2025-09-30"),
-                List.of(), List.of(), List.of(), null, null, false);
+                LocalDate.parse("2025-09-30"), List.of(), List.of(), List.of(), null, null, false);
 
         LegalAmounts amounts = law.apply(consumer, LocalDate.parse("2026-03-01"));
 
@@ -142,7 +147,8 @@ class LatePaymentLawTest {
     void penaltiesStopAtTheOpeningOfACollectiveProcedure() {
         // 5,000.00 due 2025-10-31, judgment 2025-12-01: 2025-11-01..11-30 = 30 d × 5,000 × 12.15 / 36,500 = 49.93
         InvoiceFacts insolvent = new InvoiceFacts(DebtorType.B2B, new BigDecimal("5000.00"), LocalDate.parse("2025-10-31"),
-                List.of(), List.of(), List.of(), LocalDate.parse("2025-12-01"), null, false);
+                LocalDate.parse("2025-10-31"), List.of(),
+                List.of(), List.of(), LocalDate.parse("2025-12-01"), null, false);
 
         LegalAmounts amounts = law.apply(insolvent, LocalDate.parse("2026-03-01"));
 
@@ -156,7 +162,8 @@ class LatePaymentLawTest {
         //   02-01..02-10 10 d × 1,000 × 12.15 = 121,500 ; 02-11..03-02 20 d × 600 × 12.15 = 145,800
         //   267,300 / 36,500 = 7.3232... -> 7.32
         InvoiceFacts invoice = new InvoiceFacts(DebtorType.B2B, new BigDecimal("1000.00"), LocalDate.parse("2026-01-31"),
-                List.of(), List.of(on("2026-02-10", "400.00")), List.of(), null, null, false);
+                LocalDate.parse("2026-01-31"), List.of(),
+                List.of(on("2026-02-10", "400.00")), List.of(), null, null, false);
 
         LegalAmounts amounts = law.apply(invoice, LocalDate.parse("2026-03-02"));
 
@@ -167,7 +174,8 @@ class LatePaymentLawTest {
     @Test
     void aCancelledInvoiceOwesNothing() {
         InvoiceFacts cancelled = new InvoiceFacts(DebtorType.B2B, new BigDecimal("350.00"), LocalDate.parse("2026-10-31"),
-                List.of(), List.of(on("2026-11-21", "350.00")), List.of(), null, null, true);
+                LocalDate.parse("2026-10-31"), List.of(),
+                List.of(on("2026-11-21", "350.00")), List.of(), null, null, true);
 
         LegalAmounts amounts = law.apply(cancelled, LocalDate.parse("2026-11-24"));
 
@@ -175,18 +183,44 @@ class LatePaymentLawTest {
         assertThat(amounts.indemnity()).isEqualByComparingTo("0.00");
     }
 
-    @Test
-    void prescription() {
-        // 5 years between professionals, 2 years against a consumer; 29 February ends on 28 February.
-        assertThat(LatePaymentLaw.prescriptionDate(b2b("100.00", "2024-02-29", List.of()))).isEqualTo("2029-02-28");
-        assertThat(LatePaymentLaw.prescriptionDate(new InvoiceFacts(DebtorType.B2C, BigDecimal.TEN,
-                LocalDate.parse("2024-02-29"), List.of(), List.of(), List.of(), null, null, false))).isEqualTo("2026-02-28");
-        // A partial payment acknowledges the debt: a new 5-year period starts on its date.
-        assertThat(LatePaymentLaw.prescriptionDate(b2b("100.00", "2024-02-29", List.of(on("2025-06-10", "10.00")))))
-                .isEqualTo("2030-06-10");
-        // So does a signed payment plan.
-        assertThat(LatePaymentLaw.prescriptionDate(new InvoiceFacts(DebtorType.B2C, BigDecimal.TEN,
-                LocalDate.parse("2025-09-30"), List.of(), List.of(), List.of(LocalDate.parse("2026-01-05")), null, null, false)))
-                .isEqualTo("2028-01-05");
+    /** One prescription case: the facts, the expected date, and the hand computation in {@code why}. */
+    record Prescription(String why, DebtorType type, String performedOn, List<String> payments,
+            List<String> plans, String expected) {
+    }
+
+    static Stream<Prescription> prescriptions() {
+        return Stream.of(
+                new Prescription("trader, performed 2024-03-15: + 5 years (L110-4)", DebtorType.B2B, "2024-03-15",
+                        List.of(), List.of(), "2029-03-15"),
+                new Prescription("consumer, performed 2024-03-15: + 2 years (L218-2)", DebtorType.B2C, "2024-03-15",
+                        List.of(), List.of(), "2026-03-15"),
+                new Prescription("trader, 29 February + 5 years ends on 28 February (CPC 641)", DebtorType.B2B,
+                        "2024-02-29", List.of(), List.of(), "2029-02-28"),
+                new Prescription("consumer, 29 February + 2 years ends on 28 February", DebtorType.B2C, "2024-02-29",
+                        List.of(), List.of(), "2026-02-28"),
+                new Prescription("trader, payment 2025-06-10 before 2029-02-28 restarts: 2025-06-10 + 5",
+                        DebtorType.B2B, "2024-02-29", List.of("2025-06-10"), List.of(), "2030-06-10"),
+                new Prescription("consumer, signed plan 2026-01-05 before 2027-09-30 restarts: 2026-01-05 + 2",
+                        DebtorType.B2C, "2025-09-30", List.of(), List.of("2026-01-05"), "2028-01-05"),
+                new Prescription("consumer, payment 2026-03-16 after 2026-03-15: prescribed, not revived",
+                        DebtorType.B2C, "2024-03-15", List.of("2026-03-16"), List.of(), "2026-03-15"),
+                new Prescription("consumer, payment on the last day 2026-03-15 still restarts: 2026-03-15 + 2",
+                        DebtorType.B2C, "2024-03-15", List.of("2026-03-15"), List.of(), "2028-03-15"),
+                new Prescription("consumer, 2025-01-10 restarts to 2027-01-10; 2027-02-01 comes too late",
+                        DebtorType.B2C, "2024-03-15", List.of("2027-02-01", "2025-01-10"), List.of(), "2027-01-10"),
+                new Prescription("trader, a plan after the prescription date revives nothing either", DebtorType.B2B,
+                        "2020-01-10", List.of(), List.of("2025-01-11"), "2025-01-10"),
+                new Prescription("trader, a payment before performance (a deposit) does not move the start",
+                        DebtorType.B2B, "2024-03-15", List.of("2024-01-02"), List.of(), "2029-03-15"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("prescriptions")
+    void prescriptionRunsFromPerformanceAndOnlyAnAcknowledgementBeforeItsEndRestartsIt(Prescription c) {
+        InvoiceFacts invoice = new InvoiceFacts(c.type(), new BigDecimal("100.00"), LocalDate.parse("2026-06-30"),
+                LocalDate.parse(c.performedOn()), c.payments().stream().map(date -> on(date, "10.00")).toList(),
+                List.of(), c.plans().stream().map(LocalDate::parse).toList(), null, null, false);
+
+        assertThat(LatePaymentLaw.prescriptionDate(invoice)).as(c.why()).isEqualTo(c.expected());
     }
 }
