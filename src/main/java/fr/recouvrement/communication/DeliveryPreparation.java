@@ -62,6 +62,9 @@ class DeliveryPreparation {
                 ? writer.dossierFacts(row.dossierId(), row.dossierNumber())
                 : writer.invoiceFacts(invoice(row));
         String reason = row.dossierStatus() == DossierStatus.CLOSED ? "Dossier clos avant l'envoi."
+                : !now.anythingClaimed() && !now.prescribed().isEmpty()
+                        ? "Plus rien à réclamer au moment de l'envoi : factures prescrites ("
+                                + String.join(", ", now.prescribed()) + "), qui ne peuvent plus être réclamées."
                 : !now.anythingClaimed() ? "Plus rien à réclamer au moment de l'envoi (réglé, avoir ou litige)."
                 : null;
         if (reason != null) {

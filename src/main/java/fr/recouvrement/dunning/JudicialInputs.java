@@ -33,8 +33,8 @@ public class JudicialInputs {
         List<InvoiceView> dossierInvoices = invoices.findByDossier(dossierId);
         List<InvoiceView> claimed = legalAmounts.complete(dossierInvoices).stream()
                 .filter(i -> i.status().claimed() && i.balance().signum() > 0).toList();
-        boolean prescribed = !claimed.isEmpty() && claimed.stream().allMatch(i -> i.prescriptionDate().isBefore(day));
-        BigDecimal amount = claimed.stream().filter(i -> !i.prescriptionDate().isBefore(day))
+        boolean prescribed = !claimed.isEmpty() && claimed.stream().allMatch(i -> i.prescribedOn(day));
+        BigDecimal amount = claimed.stream().filter(i -> i.claimableOn(day))
                 .map(i -> i.balance().add(i.penalties() == null ? BigDecimal.ZERO : i.penalties()))
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         return new Inputs(prescribed, dossierInvoices.stream().anyMatch(i -> i.status() == InvoiceStatus.DISPUTED),

@@ -1,5 +1,6 @@
 package fr.recouvrement.invoice;
 
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.penalties.InvoiceFacts;
 import fr.recouvrement.penalties.InvoiceFactsRepository;
 import fr.recouvrement.penalties.LatePaymentLaw;
@@ -31,7 +32,17 @@ public class InvoiceLegalAmounts {
         LocalDate today = LocalDate.now(clock);
         Map<String, InvoiceFacts> byNumber = facts.byNumber(invoices.stream().map(InvoiceView::number).toList());
         return invoices.stream()
-                .map(invoice -> invoice.withLegalAmounts(law.apply(byNumber.get(invoice.number()), today)))
+                .map(invoice -> prescribed(invoice.withLegalAmounts(law.apply(byNumber.get(invoice.number()), today)),
+                        today))
                 .toList();
+    }
+
+    /** A time-barred invoice still unpaid says so, as a warning: the view stays as it was, the API additive. */
+    private static InvoiceView prescribed(InvoiceView invoice, LocalDate today) {
+        if (!invoice.owedButPrescribedOn(today)) {
+            return invoice;
+        }
+        return invoice.withWarnings(List.of("Prescrite depuis le " + FormDates.french(invoice.prescriptionDate())
+                + " : elle n'est plus réclamée (ni relance, ni mise en demeure, ni dossier judiciaire)."));
     }
 }

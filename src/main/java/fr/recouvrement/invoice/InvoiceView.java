@@ -54,6 +54,31 @@ public record InvoiceView(
         }
     }
 
+    /**
+     * Time-barred on {@code day}: its prescription date is past, so no letter, e-mail or judicial file may demand it
+     * (docs/droit-francais.md §5). Known only once InvoiceLegalAmounts has filled in the prescription date.
+     */
+    public boolean prescribedOn(LocalDate day) {
+        return prescriptionDate != null && prescriptionDate.isBefore(day);
+    }
+
+    /**
+     * What a dossier may demand on {@code day}, the one rule every letter, e-mail and judicial file applies: a balance
+     * left, a status that claims it (not disputed, paid or cancelled), and not prescribed.
+     */
+    public boolean claimableOn(LocalDate day) {
+        return owed() && !prescribedOn(day);
+    }
+
+    /** Time-barred while still unpaid: left out of what is claimed, and shown as prescribed. */
+    public boolean owedButPrescribedOn(LocalDate day) {
+        return owed() && prescribedOn(day);
+    }
+
+    private boolean owed() {
+        return status.claimed() && balance.signum() > 0;
+    }
+
     InvoiceView withLegalAmounts(LegalAmounts legal) {
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(legal.warnings());

@@ -62,9 +62,14 @@ public class LetterFacts {
         List<InvoiceView> completed = legalAmounts.complete(invoices);
         LocalDate today = LocalDate.now(clock);
         boolean b2b = completed.get(0).debtor().type() == DebtorType.B2B;
-        List<InvoiceView> claimed = completed.stream()
-                .filter(i -> i.status().claimed() && i.balance().signum() > 0).toList();
-        List<InvoiceView> disputed = completed.stream().filter(i -> i.status() == InvoiceStatus.DISPUTED).toList();
+        List<InvoiceView> claimed = completed.stream().filter(i -> i.claimableOn(today)).toList();
+        // A time-barred invoice is not mentioned at all, not even as suspended: naming it to a consumer reads as a
+        // demand (Code de la consommation L121-2).
+        List<InvoiceView> disputed = completed.stream()
+                .filter(i -> i.status() == InvoiceStatus.DISPUTED && !i.prescribedOn(today)).toList();
+        List<String> prescribed = completed.stream()
+                .filter(i -> i.owedButPrescribedOn(today))
+                .map(InvoiceView::number).toList();
 
         BigDecimal principal = sum(claimed.stream().map(InvoiceView::balance).toList());
         boolean penaltiesKnown = claimed.stream().allMatch(i -> i.penalties() != null);
@@ -86,7 +91,7 @@ public class LetterFacts {
         model.put("penalties", Euros.format(penalties));
         model.put("indemnity", Euros.format(indemnity));
         model.put("total", Euros.format(principal.add(penalties).add(indemnity)));
-        return new Facts(model, snapshot(claimed, disputed), principal.signum() > 0);
+        return new Facts(model, snapshot(claimed, disputed), principal.signum() > 0, prescribed);
     }
 
     /** One invoice's facts, for its pre-due reminder. */
@@ -96,20 +101,21 @@ public class LetterFacts {
         model.put("debtor", debtor(invoice.debtor()));
         model.put("b2b", invoice.debtor().type() == DebtorType.B2B);
         model.put("invoice", invoice(invoice, today, false));
-        return new Facts(model, snapshot(List.of(invoice), List.of()), invoice.balance().signum() > 0);
+        return new Facts(model, snapshot(List.of(invoice), List.of()), invoice.balance().signum() > 0, List.of());
     }
 
     /**
      * A template's model, and a fingerprint of what it claims (invoice numbers, balances, disputes): the sending
      * step compares it with the ledger's to tell whether the message is still right. Penalties, which grow daily,
-     * are stated "as of" the letter's date and left out of it.
+     * are stated "as of" the letter's date and left out of it. {@code prescribed} names the invoices still unpaid that
+     * are left out because they are time-barred, so that a message cancelled for them says why.
      */
-    public record Facts(Map<String, Object> model, String snapshot, boolean anythingClaimed) {
+    public record Facts(Map<String, Object> model, String snapshot, boolean anythingClaimed, List<String> prescribed) {
 
         public Facts with(String key, Object value) {
             Map<String, Object> copy = new LinkedHashMap<>(model);
             copy.put(key, value);
-            return new Facts(copy, snapshot, anythingClaimed);
+            return new Facts(copy, snapshot, anythingClaimed, prescribed);
         }
     }
 

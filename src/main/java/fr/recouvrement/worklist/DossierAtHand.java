@@ -20,6 +20,7 @@ import fr.recouvrement.payment.PaymentRepository;
 import fr.recouvrement.payment.PaymentType;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -96,8 +97,8 @@ public class DossierAtHand {
         DossierRepository.DossierRow dossier = dossiers.get(dossierNumber);
         List<InvoiceView> dossierInvoices = legalAmounts.complete(invoices.findByDossier(dossier.id()));
         boolean b2b = dossierInvoices.get(0).debtor().type() == DebtorType.B2B;
-        List<InvoiceView> claimed = dossierInvoices.stream()
-                .filter(i -> i.status().claimed() && i.balance().signum() > 0).toList();
+        LocalDate today = LocalDate.now(clock);
+        List<InvoiceView> claimed = dossierInvoices.stream().filter(i -> i.claimableOn(today)).toList();
         BigDecimal principal = sum(claimed, InvoiceView::balance);
         BigDecimal penalties = b2b ? sum(claimed, InvoiceView::penalties) : BigDecimal.ZERO.setScale(2);
         BigDecimal indemnity = b2b ? sum(claimed, InvoiceView::indemnity) : BigDecimal.ZERO.setScale(2);
@@ -119,14 +120,14 @@ public class DossierAtHand {
         atHand.put("stage", dossier.stage() == null ? "Ouverture" : stepLabel(dossier.stage()));
         atHand.put("asOf", LocalDateTime.now(clock.withZone(PARIS)).format(FormDates.FRENCH_TIME));
         atHand.put("owed", owed);
-        atHand.put("invoices", dossierInvoices.stream().map(i -> invoice(i, b2b)).toList());
+        atHand.put("invoices", dossierInvoices.stream().map(i -> invoice(i, b2b, today)).toList());
         atHand.put("timeline", timeline(dossier).stream()
                 .sorted(Comparator.comparing(Entry::at).reversed())
                 .map(Entry::asMap).toList());
         return atHand;
     }
 
-    private static Map<String, Object> invoice(InvoiceView invoice, boolean b2b) {
+    private static Map<String, Object> invoice(InvoiceView invoice, boolean b2b, LocalDate today) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("number", invoice.number());
         row.put("dueDate", FormDates.french(invoice.dueDate()));
@@ -134,7 +135,9 @@ public class DossierAtHand {
         row.put("penalties", !b2b ? "–" : invoice.penalties() == null ? "non calculées"
                 : Euros.format(invoice.penalties()));
         row.put("indemnity", b2b && invoice.indemnity() != null ? Euros.format(invoice.indemnity()) : "–");
-        row.put("status", invoice.status().label());
+        // Shown, so that the agent knows why the owed total leaves it out.
+        row.put("status", invoice.owedButPrescribedOn(today) ? "Prescrite"
+                : invoice.status().label());
         return row;
     }
 

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -209,6 +210,40 @@ class DeliveryTest extends MailTest {
         assertThat(mails()).isEmpty();
         assertThat(rows(dossierNumber(dossier), "RELANCE_1").get(0)).containsEntry("status", "CANCELLED")
                 .containsEntry("cancel_reason", "Plus rien à réclamer au moment de l'envoi (réglé, avoir ou litige).");
+    }
+
+    @Test
+    void aPrescribedInvoiceIsLeftOutOfTheRelanceWhileItsNeighbourIsClaimed() throws Exception {
+        String prescribed = newInvoice();
+        String neighbour = newInvoice();
+        // B2B, five years from performance: 20/11/2021 -> 20/11/2026, past on 24/11/2026; the neighbour, performed on
+        // its due date 16/11/2026, runs to 16/11/2031.
+        ProcessInstance dossier = openDossier(Map.of(prescribed, "2021-11-20"), b2bDebtor("Vieille Facture", "PME"),
+                "2026-11-16", prescribed, "700.00", neighbour, "345.50");
+        driver.runDueJobs(delivery(dossierNumber(dossier), "RELANCE_1").getId());
+
+        MimeMessage mail = mails().get(0);
+        assertThat(html(mail)).contains(neighbour, "345,50\u00a0€").doesNotContain(prescribed, "700,00", "1\u00a0045,50");
+        assertThat(pdfText(keep("releve-prescrite", bytes(attachment(mail))))).contains(neighbour, "345,50 €")
+                .doesNotContain(prescribed, "700,00 €", "1 045,50 €");
+    }
+
+    @Test
+    void aDossierWhoseOnlyInvoiceIsPrescribedSendsNothing() {
+        String invoice = newInvoice();
+        // B2C, two years from performance (L218-2 Code de la consommation): 20/11/2024 -> 20/11/2026, before today
+        // 24/11/2026.
+        ProcessInstance dossier = openDossier(Map.of(invoice, "2024-11-20"), b2cDebtor("Dette Ancienne", "PME"),
+                "2026-11-16", invoice, "120.00");
+        ProcessInstance delivery = delivery(dossierNumber(dossier), "RELANCE_1");
+
+        driver.runDueJobs(delivery.getId());
+
+        assertThat(delivery).isEnded().hasPassed("MessageAnnule");
+        assertThat(mails()).isEmpty();
+        assertThat(rows(dossierNumber(dossier), "RELANCE_1").get(0)).containsEntry("status", "CANCELLED")
+                .containsEntry("cancel_reason", "Plus rien à réclamer au moment de l'envoi : factures prescrites ("
+                        + invoice + "), qui ne peuvent plus être réclamées.");
     }
 
     @Test

@@ -56,9 +56,20 @@ public abstract class MailTest extends LedgerTest {
 
     /** Registers the invoices, runs their follow-ups, and returns the dossier's instance once its jobs are done. */
     protected ProcessInstance openDossier(String debtorJson, String dueDate, String... numbersAndAmounts) {
+        return openDossier(Map.of(), debtorJson, dueDate, numbersAndAmounts);
+    }
+
+    /** As {@link #openDossier(String, String, String...)}, the invoices named in {@code performedOn} performed then. */
+    protected ProcessInstance openDossier(Map<String, String> performedOn, String debtorJson, String dueDate,
+            String... numbersAndAmounts) {
         List<String> followUps = new ArrayList<>();
         for (int i = 0; i < numbersAndAmounts.length; i += 2) {
-            fixtures.register(numbersAndAmounts[i], dueDate, numbersAndAmounts[i + 1], debtorJson);
+            String performed = performedOn.get(numbersAndAmounts[i]);
+            if (performed == null) {
+                fixtures.register(numbersAndAmounts[i], dueDate, numbersAndAmounts[i + 1], debtorJson);
+            } else {
+                fixtures.register(numbersAndAmounts[i], dueDate, performed, numbersAndAmounts[i + 1], debtorJson);
+            }
             followUps.add(runtime.createProcessInstanceQuery().processInstanceBusinessKey(numbersAndAmounts[i])
                     .singleResult().getId());
         }

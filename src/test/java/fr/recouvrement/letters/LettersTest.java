@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.recouvrement.communication.MailTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDateTime;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
@@ -130,6 +131,25 @@ class LettersTest extends MailTest {
                 "La facture suivante fait l'objet d'une contestation en cours d'examen ; elle n'est pas réclamée par le "
                         + "présent courrier : " + disputed);
         assertThat(html(relance2)).contains("non réclamée", disputed);
+    }
+
+    @Test
+    void theNoticeLeavesOutAPrescribedInvoiceAndClaimsItsNeighbour() {
+        String prescribed = newInvoice();
+        String neighbour = newInvoice();
+        // Between professionals prescription takes five years from performance (L110-4 Code de commerce):
+        // performed 20/11/2021 -> prescribed 20/11/2026, before today 24/11/2026: left out;
+        // the neighbour, performed on its due date 25/10/2026 -> prescribed 25/10/2031: claimed.
+        ProcessInstance dossier = openDossier(Map.of(prescribed, "2021-11-20"),
+                b2bDebtor("Ancienne Créance SARL", "MAUVAIS_PAYEUR"), "2026-10-25",
+                prescribed, "900.00", neighbour, "250.00");
+        assertThat(dossier).isWaitingAt("PosterLRAR");
+
+        String notice = pdfText(keep("mise-en-demeure-prescrite", noticePdf(dossier)));
+
+        // Principal 250,00 € alone: the 900,00 € of the prescribed invoice is neither listed nor added.
+        assertThat(notice).contains("MISE EN DEMEURE DE PAYER", neighbour, "250,00 €")
+                .doesNotContain(prescribed, "900,00 €", "1 150,00 €");
     }
 
     private byte[] noticePdf(ProcessInstance dossier) {
