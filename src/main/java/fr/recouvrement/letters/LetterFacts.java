@@ -1,15 +1,16 @@
 package fr.recouvrement.letters;
 
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.creditor.CreditorProperties;
 import fr.recouvrement.creditor.Iban;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.debtor.DebtorType;
+import fr.recouvrement.invoice.ClaimedAmounts;
 import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.money.Euros;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +33,6 @@ import org.springframework.util.StringUtils;
 @Component
 public class LetterFacts {
 
-    static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
     private final InvoiceLegalAmounts legalAmounts;
@@ -62,7 +62,8 @@ public class LetterFacts {
         List<InvoiceView> completed = legalAmounts.complete(invoices);
         LocalDate today = LocalDate.now(clock);
         boolean b2b = completed.get(0).debtor().type() == DebtorType.B2B;
-        List<InvoiceView> claimed = completed.stream().filter(i -> i.claimableOn(today)).toList();
+        ClaimedAmounts amounts = ClaimedAmounts.of(completed, today);
+        List<InvoiceView> claimed = amounts.claimed();
         // A time-barred invoice is not mentioned at all, not even as suspended: naming it to a consumer reads as a
         // demand (Code de la consommation L121-2).
         List<InvoiceView> disputed = completed.stream()
@@ -71,13 +72,6 @@ public class LetterFacts {
                 .filter(i -> i.owedButPrescribedOn(today))
                 .map(InvoiceView::number).toList();
 
-        BigDecimal principal = sum(claimed.stream().map(InvoiceView::balance).toList());
-        boolean penaltiesKnown = claimed.stream().allMatch(i -> i.penalties() != null);
-        BigDecimal penalties = b2b && penaltiesKnown
-                ? sum(claimed.stream().map(InvoiceView::penalties).toList()) : BigDecimal.ZERO.setScale(2);
-        BigDecimal indemnity = b2b
-                ? sum(claimed.stream().map(i -> i.indemnity() == null ? BigDecimal.ZERO : i.indemnity()).toList())
-                : BigDecimal.ZERO.setScale(2);
 
         Map<String, Object> model = base(today);
         model.put("debtor", debtor(completed.get(0).debtor()));
@@ -85,13 +79,13 @@ public class LetterFacts {
         model.put("dossier", Map.of("number", dossierNumber));
         model.put("invoices", claimed.stream().map(i -> invoice(i, today, b2b)).toList());
         model.put("disputed", disputed.stream().map(i -> invoice(i, today, b2b)).toList());
-        model.put("principal", Euros.format(principal));
+        model.put("principal", Euros.format(amounts.principal()));
         // Penalties not computable (a half-year's rate not configured): the letter states the right, not a figure.
-        model.put("penaltiesKnown", penaltiesKnown);
-        model.put("penalties", Euros.format(penalties));
-        model.put("indemnity", Euros.format(indemnity));
-        model.put("total", Euros.format(principal.add(penalties).add(indemnity)));
-        return new Facts(model, snapshot(claimed, disputed), principal.signum() > 0, prescribed);
+        model.put("penaltiesKnown", amounts.penaltiesKnown());
+        model.put("penalties", Euros.format(amounts.penalties()));
+        model.put("indemnity", Euros.format(amounts.indemnity()));
+        model.put("total", Euros.format(amounts.total()));
+        return new Facts(model, snapshot(claimed, disputed), amounts.principal().signum() > 0, prescribed);
     }
 
     /** One invoice's facts, for its pre-due reminder. */
@@ -123,7 +117,7 @@ public class LetterFacts {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("creditor", creditor());
         model.put("date", today.format(LONG_DATE));
-        model.put("dateShort", today.format(SHORT_DATE));
+        model.put("dateShort", today.format(FormDates.FRENCH));
         return model;
     }
 
@@ -160,8 +154,8 @@ public class LetterFacts {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("number", invoice.number());
         map.put("description", text(invoice.description()));
-        map.put("issueDate", invoice.issueDate().format(SHORT_DATE));
-        map.put("dueDate", invoice.dueDate().format(SHORT_DATE));
+        map.put("issueDate", invoice.issueDate().format(FormDates.FRENCH));
+        map.put("dueDate", invoice.dueDate().format(FormDates.FRENCH));
         map.put("dueDateLong", invoice.dueDate().format(LONG_DATE));
         map.put("amount", Euros.format(invoice.amount()));
         map.put("settled", Euros.format(invoice.paid().add(invoice.credited())));
@@ -176,10 +170,6 @@ public class LetterFacts {
         return claimed.stream().map(i -> i.number() + "=" + i.balance().toPlainString())
                 .collect(Collectors.joining(";")) + "|litige:"
                 + disputed.stream().map(InvoiceView::number).collect(Collectors.joining(";"));
-    }
-
-    private static BigDecimal sum(List<BigDecimal> amounts) {
-        return amounts.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
     private static List<String> lines(String... lines) {

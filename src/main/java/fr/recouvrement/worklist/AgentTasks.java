@@ -78,11 +78,11 @@ public class AgentTasks extends AbstractProcessEnginePlugin {
 
     void prepare(DelegateTask task) {
         DossierAtHand reader = dossierAtHand.getObject();
-        dossierReference(task).flatMap(reader::dossierOf).ifPresent(number -> {
-            Map<String, Object> atHand = new LinkedHashMap<>(reader.describe(number));
-            atHand.put("next", nextStep(task.getProcessEngineServices(), number));
+        dossierReference(task).flatMap(reader::dossierOf).ifPresent(dossier -> {
+            Map<String, Object> atHand = new LinkedHashMap<>(reader.describe(dossier));
+            atHand.put("next", nextStep(task.getProcessEngineServices(), dossier.number()));
             task.setVariableLocal(DOSSIER_AT_HAND, Spin.JSON(atHand));
-            setIfMissing(task, DOSSIER_NUMBER, number);
+            setIfMissing(task, DOSSIER_NUMBER, dossier.number());
             setIfMissing(task, DEBTOR_NAME, atHand.get("debtor"));
             setIfMissing(task, AMOUNT_DUE_TEXT, ((Map<?, ?>) atHand.get("owed")).get("principal"));
         });

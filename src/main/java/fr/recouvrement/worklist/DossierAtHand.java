@@ -10,6 +10,7 @@ import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.event.EventPayload;
 import fr.recouvrement.event.EventRepository;
 import fr.recouvrement.event.EventView;
+import fr.recouvrement.invoice.ClaimedAmounts;
 import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -86,33 +86,28 @@ public class DossierAtHand {
         this.clock = clock;
     }
 
-    /** The dossier's number for a reference: a dossier's own, or the dossier of an invoice. */
-    Optional<String> dossierOf(String reference) {
-        return dossiers.findByNumber(reference).map(DossierRepository.DossierRow::number)
-                .or(() -> invoices.findByNumber(reference).map(InvoiceView::dossier));
+    /** The dossier a reference names: a dossier's own number, or an invoice's in a dossier. */
+    Optional<DossierRepository.DossierRow> dossierOf(String reference) {
+        return dossiers.findByNumber(reference)
+                .or(() -> invoices.findByNumber(reference).map(InvoiceView::dossier).flatMap(dossiers::findByNumber));
     }
 
     /** The block's content, the next step aside, as Json-ready maps and lists of French text. */
-    Map<String, Object> describe(String dossierNumber) {
-        DossierRepository.DossierRow dossier = dossiers.get(dossierNumber);
+    Map<String, Object> describe(DossierRepository.DossierRow dossier) {
         List<InvoiceView> dossierInvoices = legalAmounts.complete(invoices.findByDossier(dossier.id()));
         boolean b2b = dossierInvoices.get(0).debtor().type() == DebtorType.B2B;
         LocalDate today = LocalDate.now(clock);
-        List<InvoiceView> claimed = dossierInvoices.stream().filter(i -> i.claimableOn(today)).toList();
-        BigDecimal principal = sum(claimed, InvoiceView::balance);
-        BigDecimal penalties = b2b ? sum(claimed, InvoiceView::penalties) : BigDecimal.ZERO.setScale(2);
-        BigDecimal indemnity = b2b ? sum(claimed, InvoiceView::indemnity) : BigDecimal.ZERO.setScale(2);
+        ClaimedAmounts amounts = ClaimedAmounts.of(dossierInvoices, today);
 
         Map<String, Object> owed = new LinkedHashMap<>();
-        owed.put("principal", Euros.format(principal));
+        owed.put("principal", Euros.format(amounts.principal()));
         // A half-year whose rate is not configured leaves penalties uncomputed: say so rather than show 0.
-        boolean penaltiesKnown = !b2b || claimed.stream().allMatch(i -> i.penalties() != null);
-        owed.put("penalties", penaltiesKnown ? Euros.format(penalties) : "non calculées");
-        owed.put("indemnity", Euros.format(indemnity));
-        owed.put("total", Euros.format(principal.add(penalties).add(indemnity))
-                + (penaltiesKnown ? "" : " hors pénalités"));
-        owed.put("disputed", Euros.format(sum(dossierInvoices.stream()
-                .filter(i -> i.status() == InvoiceStatus.DISPUTED).toList(), InvoiceView::balance)));
+        boolean penaltiesUnknown = b2b && !amounts.penaltiesKnown();
+        owed.put("penalties", penaltiesUnknown ? "non calculées" : Euros.format(amounts.penalties()));
+        owed.put("indemnity", Euros.format(amounts.indemnity()));
+        owed.put("total", Euros.format(amounts.total()) + (penaltiesUnknown ? " hors pénalités" : ""));
+        owed.put("disputed", Euros.format(dossierInvoices.stream().filter(i -> i.status() == InvoiceStatus.DISPUTED)
+                .map(InvoiceView::balance).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add)));
 
         Map<String, Object> atHand = new LinkedHashMap<>();
         atHand.put("number", dossier.number());
@@ -188,11 +183,6 @@ public class DossierAtHand {
 
     private static LocalDateTime paris(OffsetDateTime at) {
         return at.atZoneSameInstant(PARIS).toLocalDateTime();
-    }
-
-    private static BigDecimal sum(List<InvoiceView> invoices, Function<InvoiceView, BigDecimal> amount) {
-        return invoices.stream().map(amount).filter(a -> a != null).reduce(BigDecimal.ZERO.setScale(2),
-                BigDecimal::add);
     }
 
     /** Text from people shown as typed: the form renders markdown, which would read a "*" or a "[" as formatting. */
