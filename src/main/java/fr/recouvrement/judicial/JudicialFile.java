@@ -1,5 +1,6 @@
 package fr.recouvrement.judicial;
 
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.communication.CommunicationRepository;
 import fr.recouvrement.communication.CommunicationStatus;
 import fr.recouvrement.communication.CommunicationView;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,6 @@ public class JudicialFile {
     static final String ROUTE_LABEL = "routeLabel";
     static final String JUDICIAL_FILE_URL = "judicialFileUrl";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final DossierRepository dossiers;
@@ -66,7 +65,7 @@ public class JudicialFile {
         LetterFacts.Facts file = facts.forDossier(number, invoices.findByDossier(dossier.id()))
                 .with("route", route)
                 .with("routeLabel", Objects.toString(execution.getVariable(ROUTE_LABEL), route))
-                .with("originDate", dossier.originDate().format(DATE))
+                .with("originDate", dossier.originDate().format(FormDates.FRENCH))
                 .with("communications", sent.stream().map(JudicialFile::communication).toList())
                 .with("notice", sent.stream().filter(c -> "MISE_EN_DEMEURE".equals(c.step())
                                 && c.status() == CommunicationStatus.SENT)
@@ -79,7 +78,7 @@ public class JudicialFile {
     private static Map<String, Object> communication(CommunicationView c) {
         Map<String, Object> map = new LinkedHashMap<>();
         OffsetDateTime when = c.sentAt() != null ? c.sentAt() : c.createdAt();
-        map.put("date", when.atZoneSameInstant(PARIS).format(DATE));
+        map.put("date", when.atZoneSameInstant(PARIS).format(FormDates.FRENCH));
         map.put("step", c.step());
         map.put("channel", c.channel());
         map.put("status", c.status().name());
@@ -91,8 +90,8 @@ public class JudicialFile {
 
     private static Map<String, Object> notice(CommunicationView c, LocalDate receivedOn) {
         return Map.of(
-                "sentOn", c.sentAt().atZoneSameInstant(PARIS).format(DATE),
+                "sentOn", c.sentAt().atZoneSameInstant(PARIS).format(FormDates.FRENCH),
                 "trackingNumber", Objects.toString(c.trackingNumber(), ""),
-                "receivedOn", receivedOn == null ? "" : receivedOn.format(DATE));
+                "receivedOn", receivedOn == null ? "" : receivedOn.format(FormDates.FRENCH));
     }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.kpi;
 
+import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.kpi.LedgerFigures.AgedInvoice;
 import fr.recouvrement.penalties.InvoiceFacts;
 import fr.recouvrement.penalties.InvoiceFactsRepository;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,6 @@ class AgedBalanceExport {
             "Jours de retard", "Solde", "Pénalités", "Indemnité", "Tranche");
     /** The invoices' facts are read this many at a time: one query's parameters stay few. */
     private static final int FACTS_BATCH = 1000;
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** Excel's codes are written in its own notation; a French Excel shows "1 234,50 €" and "24/11/2026". */
     private static final String EUROS = "#,##0.00\\ [$€-40C]";
     private static final String DAY = "dd/mm/yyyy";
@@ -88,7 +87,7 @@ class AgedBalanceExport {
             for (Line line : lines) {
                 AgedInvoice invoice = line.invoice();
                 csv.printRecord(invoice.debtor(), invoice.siren(), invoice.dossier(), invoice.stage(),
-                        invoice.invoice(), invoice.dueDate().format(FRENCH_DATE), invoice.daysLate(),
+                        invoice.invoice(), invoice.dueDate().format(FormDates.FRENCH), invoice.daysLate(),
                         decimalComma(invoice.balance()), decimalComma(line.penalties()),
                         decimalComma(line.indemnity()), invoice.bucket().label());
             }
