@@ -20,7 +20,6 @@ import static fr.recouvrement.dunning.DossierVariables.SEGMENT;
 import static fr.recouvrement.dunning.DossierVariables.SETTLED;
 
 import fr.recouvrement.calendar.BusinessCalendar;
-import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.communication.PendingLetters;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
@@ -110,12 +109,13 @@ public class DossierReading {
      */
     @ScenarioStep
     public void planNextCall(DelegateExecution execution) {
+        Scenario scenario = DossierVariables.scenario(execution);
         int attempt = ((Number) execution.getVariable(CONCILIATION_ATTEMPT)).intValue();
-        boolean again = attempt < DossierVariables.scenario(execution).conciliationAttempts();
+        boolean again = attempt < scenario.conciliationAttempts();
         execution.setVariable(CALL_AGAIN, again);
         if (again) {
             LocalDate next = calendar.addBusinessDays(LocalDate.now(clock), 1);
-            int sla = DossierVariables.scenario(execution).taskSlaDays();
+            int sla = scenario.taskSlaDays();
             execution.setVariable(CONCILIATION_ATTEMPT, attempt + 1);
             execution.setVariable(CONCILIATION_FOLLOW_UP_AT, calendar.at9(next));
             execution.setVariable(CONCILIATION_DUE_AT, calendar.at9(calendar.addBusinessDays(next, sla)));
