@@ -1,11 +1,13 @@
 package fr.recouvrement.invoice;
 
 import fr.recouvrement.calendar.FormDates;
+import fr.recouvrement.penalties.InterestPeriod;
 import fr.recouvrement.penalties.InvoiceFacts;
 import fr.recouvrement.penalties.InvoiceFactsRepository;
 import fr.recouvrement.penalties.LatePaymentLaw;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,19 @@ public class InvoiceLegalAmounts {
                 .map(invoice -> prescribed(invoice.withLegalAmounts(law.apply(byNumber.get(invoice.number()), today)),
                         today))
                 .toList();
+    }
+
+    /**
+     * The periods each invoice's penalties (or a consumer's legal interest) sum as of today, by invoice number: what
+     * the mise en demeure details line by line.
+     */
+    public Map<String, List<InterestPeriod>> periods(List<InvoiceView> invoices) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, InvoiceFacts> byNumber = facts.byNumber(invoices.stream().map(InvoiceView::number).toList());
+        Map<String, List<InterestPeriod>> periods = new LinkedHashMap<>();
+        invoices.forEach(invoice -> periods.put(invoice.number(),
+                law.apply(byNumber.get(invoice.number()), today).periods()));
+        return periods;
     }
 
     /** A time-barred invoice still unpaid says so, as a warning: the view stays as it was, the API additive. */

@@ -42,7 +42,7 @@ public class LatePaymentLaw {
 
     public LegalAmounts apply(InvoiceFacts invoice, LocalDate today) {
         if (invoice.cancelled()) {
-            return new LegalAmounts(ZERO, ZERO, prescriptionDate(invoice), List.of());
+            return new LegalAmounts(ZERO, ZERO, prescriptionDate(invoice), List.of(), List.of());
         }
         List<Reduction> reductions = Stream.concat(invoice.payments().stream(), invoice.creditNotes().stream()).toList();
         LocalDate lastDay = today;
@@ -52,10 +52,12 @@ public class LatePaymentLaw {
         List<String> warnings = new ArrayList<>();
         BigDecimal penalties;
         BigDecimal indemnity;
+        List<InterestPeriod> periods = List.of();
         if (invoice.debtorType() == DebtorType.B2B) {
             SimpleInterest.Result interest = SimpleInterest.compute(invoice.amount(), invoice.dueDate().plusDays(1),
                     lastDay, reductions, rates::penaltyRate);
             penalties = interest.amount();
+            periods = interest.periods();
             missingRates(interest, "le taux BCE", warnings);
             indemnity = unpaidAfterDueDate(invoice, reductions, today) ? INDEMNITY : ZERO;
         } else {
@@ -66,10 +68,11 @@ public class LatePaymentLaw {
                 SimpleInterest.Result interest = SimpleInterest.compute(invoice.amount(),
                         invoice.noticeReceivedOn().plusDays(1), lastDay, reductions, rates::legalRate);
                 penalties = interest.amount();
+                periods = interest.periods();
                 missingRates(interest, "le taux d'intérêt légal", warnings);
             }
         }
-        return new LegalAmounts(penalties, indemnity, prescriptionDate(invoice), List.copyOf(warnings));
+        return new LegalAmounts(penalties, indemnity, prescriptionDate(invoice), List.copyOf(warnings), periods);
     }
 
     /**

@@ -19,13 +19,14 @@ import java.util.function.Function;
  */
 public final class SimpleInterest {
 
-    private static final BigDecimal DAYS_TIMES_PERCENT = new BigDecimal(365 * 100);
-
     private SimpleInterest() {
     }
 
-    /** The interest, or the half-years whose rate is missing (then no amount: never a guess). */
-    public record Result(BigDecimal amount, List<HalfYear> missingRates) {
+    /**
+     * The interest and the periods it sums, or the half-years whose rate is missing (then no amount and no periods:
+     * never a guess).
+     */
+    public record Result(BigDecimal amount, List<InterestPeriod> periods, List<HalfYear> missingRates) {
     }
 
     /**
@@ -38,7 +39,7 @@ public final class SimpleInterest {
     public static Result compute(BigDecimal principal, LocalDate firstDay, LocalDate lastDay, List<Reduction> reductions,
             Function<HalfYear, Optional<BigDecimal>> annualRatePercent) {
         if (lastDay.isBefore(firstDay)) {
-            return new Result(BigDecimal.ZERO.setScale(2), List.of());
+            return new Result(BigDecimal.ZERO.setScale(2), List.of(), List.of());
         }
         List<Reduction> sorted = new ArrayList<>(reductions);
         sorted.sort(Comparator.comparing(Reduction::date));
@@ -52,7 +53,7 @@ public final class SimpleInterest {
             boundaries.add(h.firstDay());
         }
 
-        BigDecimal sum = BigDecimal.ZERO;
+        List<InterestPeriod> periods = new ArrayList<>();
         List<HalfYear> missing = new ArrayList<>();
         LocalDate start = null;
         for (LocalDate boundary : boundaries.subSet(firstDay, true, lastDay.plusDays(1), true)) {
@@ -66,17 +67,19 @@ public final class SimpleInterest {
                             missing.add(halfYear);
                         }
                     } else {
-                        long days = ChronoUnit.DAYS.between(start, boundary);
-                        sum = sum.add(balance.multiply(rate.get()).multiply(BigDecimal.valueOf(days)));
+                        periods.add(new InterestPeriod(start, boundary.minusDays(1),
+                                ChronoUnit.DAYS.between(start, boundary), balance, rate.get()));
                     }
                 }
             }
             start = boundary;
         }
         if (!missing.isEmpty()) {
-            return new Result(null, List.copyOf(missing));
+            return new Result(null, List.of(), List.copyOf(missing));
         }
-        return new Result(sum.divide(DAYS_TIMES_PERCENT, 2, RoundingMode.HALF_UP), List.of());
+        BigDecimal sum = periods.stream().map(InterestPeriod::numerator).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Result(sum.divide(InterestPeriod.DAYS_TIMES_PERCENT, 2, RoundingMode.HALF_UP), List.copyOf(periods),
+                List.of());
     }
 
     /** The unpaid amount on {@code day}: reductions dated before that day count, those dated that day not yet. */

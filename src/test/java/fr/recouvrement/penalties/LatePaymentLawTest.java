@@ -66,6 +66,33 @@ class LatePaymentLawTest {
     }
 
     @Test
+    void theNoticeDetailsOneLinePerRateAndBalanceEachRoundedAsTheTotalIs() {
+        // The case above, line by line (docs/droit-francais.md §4): a line at each half-year and the day after each
+        // payment. Each line rounded half-up to the cent:
+        //    6,049,000 / 36,500 = 165.7260... -> 165.73
+        //    6,196,500 / 36,500 = 169.7671... -> 169.77
+        //   11,311,650 / 36,500 = 309.9082... -> 309.91
+        //    3,487,050 / 36,500 =  95.5356... ->  95.54
+        //    2,976,750 / 36,500 =  81.5548... ->  81.55
+        // The rounded lines add up to 822.50, one cent above the total, which rounds the exact sum once: 822.49.
+        LegalAmounts amounts = law.apply(b2b("10000.00", "2025-05-15",
+                List.of(on("2025-08-20", "3000.00"), on("2026-02-10", "2000.00"))), LocalDate.parse("2026-03-31"));
+
+        assertThat(amounts.periods()).extracting(p -> p.firstDay() + ".." + p.lastDay() + " " + p.days() + " d × "
+                        + p.balance().toPlainString() + " × " + p.ratePercent().toPlainString() + " = "
+                        + p.amount().toPlainString())
+                .containsExactly(
+                        "2025-05-16..2025-06-30 46 d × 10000.00 × 13.15 = 165.73",
+                        "2025-07-01..2025-08-20 51 d × 10000.00 × 12.15 = 169.77",
+                        "2025-08-21..2025-12-31 133 d × 7000.00 × 12.15 = 309.91",
+                        "2026-01-01..2026-02-10 41 d × 7000.00 × 12.15 = 95.54",
+                        "2026-02-11..2026-03-31 49 d × 5000.00 × 12.15 = 81.55");
+        assertThat(amounts.periods().stream().map(InterestPeriod::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("822.50");
+        assertThat(amounts.penalties()).isEqualByComparingTo("822.49");
+    }
+
+    @Test
     void paidOnTheDueDateOwesNothing() {
         LegalAmounts amounts = law.apply(b2b("1000.00", "2026-03-31", List.of(on("2026-03-31", "1000.00"))),
                 LocalDate.parse("2026-05-01"));
@@ -115,6 +142,8 @@ class LatePaymentLawTest {
 
         assertThat(amounts.penalties()).isNull();
         assertThat(amounts.warnings()).singleElement().asString().contains("2026-H2");
+        // Nor a partial detail of the configured half-year, which would read as the whole.
+        assertThat(amounts.periods()).isEmpty();
         assertThat(amounts.indemnity()).isEqualByComparingTo("40.00");
     }
 
