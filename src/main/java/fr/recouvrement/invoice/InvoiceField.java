@@ -12,6 +12,7 @@ public enum InvoiceField {
     AMOUNT("amount", "amount"),
     CURRENCY("currency", "currency"),
     DESCRIPTION("description", "description"),
+    DEBTOR_REFERENCE("debtorReference", "debtorReference"),
     DEBTOR_NAME("debtor.name", "debtorName"),
     SIREN("debtor.siren", "siren"),
     TYPE("debtor.type", "type"),

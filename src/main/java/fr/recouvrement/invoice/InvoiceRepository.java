@@ -30,7 +30,8 @@ public class InvoiceRepository {
 
     private static final String VIEW = """
             select i.number, i.issue_date, i.due_date, coalesce(i.performance_date, i.issue_date) as performance_date,
-                   i.description, i.currency, i.amount, i.status,
+                   i.description, i.debtor_reference, i.document is not null as has_document, i.currency, i.amount,
+                   i.status,
                    -- The last ladder step the dossier started, overridden by a dispute, plan, hold or promise.
                    case when i.status in ('PAID', 'CANCELLED') then 'TERMINE'
                         when i.status = 'DISPUTED' then 'LITIGE'
@@ -65,8 +66,9 @@ public class InvoiceRepository {
     public long insert(NewInvoice invoice, long debtorId) {
         return jdbc.sql("""
                 insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, performance_date, amount, currency,
-                    description, created_at, updated_at)
-                values (:number, :debtorId, :issueDate, :dueDate, :performanceDate, :amount, :currency, :description, :now, :now)
+                    description, debtor_reference, created_at, updated_at)
+                values (:number, :debtorId, :issueDate, :dueDate, :performanceDate, :amount, :currency, :description,
+                    :debtorReference, :now, :now)
                 returning id
                 """)
                 .param("number", invoice.number())
@@ -77,6 +79,7 @@ public class InvoiceRepository {
                 .param("amount", invoice.amount())
                 .param("currency", invoice.currency())
                 .param("description", invoice.description())
+                .param("debtorReference", invoice.debtorReference())
                 .param("now", OffsetDateTime.now(clock))
                 .query(Long.class).single();
     }
@@ -88,12 +91,13 @@ public class InvoiceRepository {
         for (int i = 0; i < newInvoices.size(); i++) {
             NewInvoice invoice = newInvoices.get(i);
             rows.add(new Object[] {invoice.number(), debtorIds.get(i), invoice.issueDate(), invoice.dueDate(),
-                    invoice.performanceDate(), invoice.amount(), invoice.currency(), invoice.description(), now, now});
+                    invoice.performanceDate(), invoice.amount(), invoice.currency(), invoice.description(),
+                    invoice.debtorReference(), now, now});
         }
         jdbcTemplate.batchUpdate("""
                 insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, performance_date, amount, currency,
-                    description, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    description, debtor_reference, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     /** The stored invoices among these numbers. */
@@ -105,6 +109,30 @@ public class InvoiceRepository {
         jdbc.sql(VIEW + " where i.number in (:numbers)").param("numbers", numbers).query(InvoiceRepository::map)
                 .list().forEach(invoice -> found.put(invoice.number(), invoice));
         return found;
+    }
+
+    /**
+     * Stores the invoice's PDF, replacing the one held; false when there is no such invoice. The letters append it as
+     * the copy of the invoice.
+     */
+    public boolean storeDocument(String number, byte[] pdf) {
+        return jdbc.sql("update recouvrement.invoice set document = :pdf, document_stored_at = :now where number = :number")
+                .param("pdf", pdf).param("now", OffsetDateTime.now(clock)).param("number", number).update() == 1;
+    }
+
+    /** The PDFs held for these invoices, by number, in the order given; those without one are left out. */
+    public Map<String, byte[]> documents(List<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, byte[]> found = new HashMap<>();
+        jdbc.sql("select number, document from recouvrement.invoice where number in (:numbers) and document is not null")
+                .param("numbers", numbers).query(rs -> {
+                    found.put(rs.getString("number"), rs.getBytes("document"));
+                });
+        Map<String, byte[]> ordered = new LinkedHashMap<>();
+        numbers.stream().filter(found::containsKey).forEach(number -> ordered.put(number, found.get(number)));
+        return ordered;
     }
 
     public Optional<InvoiceView> findByNumber(String number) {
@@ -218,6 +246,7 @@ public class InvoiceRepository {
                 rs.getObject("due_date", LocalDate.class),
                 rs.getObject("performance_date", LocalDate.class),
                 rs.getString("description"),
+                rs.getString("debtor_reference"),
                 rs.getString("currency"),
                 amount, paid, credited, amount.subtract(paid).subtract(credited),
                 null, null, null,
@@ -229,6 +258,7 @@ public class InvoiceRepository {
                         rs.getString("email"), rs.getString("phone"),
                         new Address(rs.getString("address_line1"), rs.getString("address_line2"),
                                 rs.getString("postal_code"), rs.getString("city"), rs.getString("country"))),
+                rs.getBoolean("has_document"),
                 List.of());
     }
 }

@@ -19,6 +19,9 @@ public record InvoiceRequest(
                 description = "Livraison ou exécution de la prestation ; la date d'émission à défaut")
         String performanceDate,
         String amount, String currency, String description,
+        @Schema(example = "BC-2026-118", nullable = true,
+                description = "La référence du débiteur pour cette facture (bon de commande, numéro de compte)")
+        String debtorReference,
         Debtor debtor) {
 
     /** The debtor of the invoice. {@code siren} is required for B2B. */
@@ -42,7 +45,8 @@ public record InvoiceRequest(
                 .with(InvoiceField.PERFORMANCE_DATE, performanceDate)
                 .with(InvoiceField.AMOUNT, amount)
                 .with(InvoiceField.CURRENCY, currency)
-                .with(InvoiceField.DESCRIPTION, description);
+                .with(InvoiceField.DESCRIPTION, description)
+                .with(InvoiceField.DEBTOR_REFERENCE, debtorReference);
         if (debtor != null) {
             raw.with(InvoiceField.DEBTOR_NAME, debtor.name())
                     .with(InvoiceField.SIREN, debtor.siren())

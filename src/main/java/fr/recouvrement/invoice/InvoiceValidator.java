@@ -5,6 +5,7 @@ import static fr.recouvrement.invoice.InvoiceField.CITY;
 import static fr.recouvrement.invoice.InvoiceField.COUNTRY;
 import static fr.recouvrement.invoice.InvoiceField.CURRENCY;
 import static fr.recouvrement.invoice.InvoiceField.DEBTOR_NAME;
+import static fr.recouvrement.invoice.InvoiceField.DEBTOR_REFERENCE;
 import static fr.recouvrement.invoice.InvoiceField.DESCRIPTION;
 import static fr.recouvrement.invoice.InvoiceField.DUE_DATE;
 import static fr.recouvrement.invoice.InvoiceField.EMAIL;
@@ -105,13 +106,16 @@ public final class InvoiceValidator {
         }
         String description = raw.get(DESCRIPTION);
         maxLength(DESCRIPTION, description, 500, problems);
+        String debtorReference = raw.get(DEBTOR_REFERENCE);
+        maxLength(DEBTOR_REFERENCE, debtorReference, 100, problems);
 
         DebtorDetails debtor = debtor(raw, segments, problems);
 
         if (!problems.isEmpty()) {
             return new Result(null, List.of(), List.copyOf(problems));
         }
-        NewInvoice invoice = new NewInvoice(number, issueDate, dueDate, performanceDate, amount, "EUR", description, debtor);
+        NewInvoice invoice = new NewInvoice(number, issueDate, dueDate, performanceDate, amount, "EUR", description,
+                debtorReference, debtor);
         return new Result(invoice, warnings(invoice), List.of());
     }
 

@@ -22,6 +22,10 @@ public record InvoiceView(
                 + " si elle n'a pas été donnée")
         LocalDate performanceDate,
         @Schema(example = "Maintenance annuelle") String description,
+        @Schema(nullable = true, example = "BC-2026-118",
+                description = "La référence du débiteur pour cette facture (bon de commande, numéro de compte),"
+                        + " rappelée dans chaque message")
+        String debtorReference,
         @Schema(example = "EUR") String currency,
         @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "1500.00") BigDecimal amount,
         @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "500.00") BigDecimal paid,
@@ -38,6 +42,8 @@ public record InvoiceView(
         @Schema(example = "PRE_ECHEANCE") String stage,
         @Schema(nullable = true, example = "D-552081317-001") String dossier,
         DebtorView debtor,
+        @Schema(description = "Le PDF de la facture est conservé (POST …/document) et joint à la mise en demeure")
+        boolean document,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
     /** The invoice's debtor. */
@@ -82,15 +88,16 @@ public record InvoiceView(
     InvoiceView withLegalAmounts(LegalAmounts legal) {
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(legal.warnings());
-        return new InvoiceView(number, issueDate, dueDate, performanceDate, description, currency, amount, paid, credited, balance,
-                legal.penalties(), legal.indemnity(), legal.prescriptionDate(), status, stage, dossier, debtor,
-                List.copyOf(allWarnings));
+        return new InvoiceView(number, issueDate, dueDate, performanceDate, description, debtorReference, currency, amount,
+                paid, credited, balance, legal.penalties(), legal.indemnity(), legal.prescriptionDate(), status, stage,
+                dossier, debtor, document, List.copyOf(allWarnings));
     }
 
     InvoiceView withWarnings(List<String> newWarnings) {
         List<String> allWarnings = new ArrayList<>(newWarnings);
         allWarnings.addAll(warnings);
-        return new InvoiceView(number, issueDate, dueDate, performanceDate, description, currency, amount, paid, credited, balance,
-                penalties, indemnity, prescriptionDate, status, stage, dossier, debtor, List.copyOf(allWarnings));
+        return new InvoiceView(number, issueDate, dueDate, performanceDate, description, debtorReference, currency, amount,
+                paid, credited, balance, penalties, indemnity, prescriptionDate, status, stage, dossier, debtor, document,
+                List.copyOf(allWarnings));
     }
 }
