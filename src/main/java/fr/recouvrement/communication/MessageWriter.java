@@ -1,5 +1,6 @@
 package fr.recouvrement.communication;
 
+import fr.recouvrement.calendar.BusinessCalendar;
 import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.dossier.DossierRepository;
@@ -26,12 +27,15 @@ public class MessageWriter {
     private final DossierRepository dossiers;
     private final LetterFacts facts;
     private final Letters letters;
+    private final CommunicationRepository communications;
 
-    public MessageWriter(InvoiceRepository invoices, DossierRepository dossiers, LetterFacts facts, Letters letters) {
+    public MessageWriter(InvoiceRepository invoices, DossierRepository dossiers, LetterFacts facts, Letters letters,
+            CommunicationRepository communications) {
         this.invoices = invoices;
         this.dossiers = dossiers;
         this.facts = facts;
         this.letters = letters;
+        this.communications = communications;
     }
 
     /** A message ready to store, and whether anything is still claimed (nothing: it must not be sent). */
@@ -57,7 +61,13 @@ public class MessageWriter {
             }
             dossierFacts = dossierFacts.with("promise", promised);
         }
-        Letters.Composed composed = letters.compose(step, channel, dossierNumber, dossierFacts.model());
+        dossierFacts = dossierFacts.with("earlierReminders", earlierReminders(dossierId));
+        @SuppressWarnings("unchecked")
+        List<String> attached = (List<String>) dossierFacts.model().get("attachedInvoices");
+        // The notice carries the copies of its invoices; a relance lists them only.
+        List<byte[]> copies = "MISE_EN_DEMEURE".equals(step) ? List.copyOf(invoices.documents(attached).values())
+                : List.of();
+        Letters.Composed composed = letters.compose(step, channel, dossierNumber, dossierFacts.model(), copies);
         return new Draft(new CommunicationOutbox.Message(dossierId, null, step, 1, channel,
                 CommunicationStatus.PENDING, recipient(channel, dossierInvoices.get(0).debtor()), composed.subject(),
                 composed.html(), composed.pdf(), composed.pdfName(), dossierFacts.snapshot()),
@@ -75,10 +85,24 @@ public class MessageWriter {
 
     public Draft preDueReminder(long invoiceId, InvoiceView invoice) {
         LetterFacts.Facts invoiceFacts = facts.forInvoice(invoice);
-        Letters.Composed composed = letters.compose("PRE_ECHEANCE", "EMAIL", invoice.number(), invoiceFacts.model());
+        Letters.Composed composed = letters.compose("PRE_ECHEANCE", "EMAIL", invoice.number(), invoiceFacts.model(),
+                List.of());
         return new Draft(new CommunicationOutbox.Message(null, invoiceId, "PRE_ECHEANCE", 1, "EMAIL",
                 CommunicationStatus.PENDING, invoice.debtor().email(), composed.subject(), composed.html(), null, null,
                 invoiceFacts.snapshot()), invoiceFacts.anythingClaimed());
+    }
+
+    /**
+     * The relances the debtor was actually sent, oldest first, with the day they left: the notice recalls them
+     * (docs/droit-francais.md §4). A step skipped at a late entry, cancelled or never sent is not one.
+     */
+    private List<Map<String, Object>> earlierReminders(long dossierId) {
+        return communications.forDossier(dossierId).stream()
+                .filter(c -> c.step().startsWith("RELANCE_") && c.status() == CommunicationStatus.SENT
+                        && c.sentAt() != null)
+                .map(c -> Map.<String, Object>of("step", c.step(), "number", c.step().substring("RELANCE_".length()),
+                        "date", FormDates.french(c.sentAt().atZoneSameInstant(BusinessCalendar.PARIS).toLocalDate())))
+                .toList();
     }
 
     /**

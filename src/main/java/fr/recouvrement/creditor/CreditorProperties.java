@@ -10,6 +10,9 @@ import org.springframework.util.StringUtils;
  * The creditor whose invoices are collected, as its letters and e-mails name it (docs/droit-francais.md §4: both
  * parties' identities, the payment means). Configured under {@code recouvrement.creditor}; checked at start-up, since a
  * letter with a wrong IBAN or SIREN is worse than no letter.
+ *
+ * @param rcsCity the city of the registry (greffe) where the creditor is registered at the RCS, printed beside its
+ *     SIREN ("RCS Lyon", Code de commerce R123-237); empty for a creditor not registered at the RCS
  */
 @ConfigurationProperties("recouvrement.creditor")
 public record CreditorProperties(
@@ -26,7 +29,8 @@ public record CreditorProperties(
         String iban,
         String bic,
         String signatoryName,
-        String signatoryTitle) {
+        String signatoryTitle,
+        String rcsCity) {
 
     public CreditorProperties {
         List<String> problems = new ArrayList<>();

@@ -50,6 +50,16 @@ public class LadderPlanner {
         return calendar.nineOClock(earliestDay(step, scenario, facts, now.toLocalDate())).isAfter(now);
     }
 
+    /**
+     * The day the notice goes out if nothing changes, once the relance sent today is the last before it: the date
+     * that relance announces (docs/droit-francais.md §4).
+     */
+    public LocalDate noticeDayAfterSending(Scenario scenario, LadderFacts facts, LocalDate today) {
+        LadderFacts sentToday = new LadderFacts(facts.origin(), facts.holdDays(), facts.waiting(), today,
+                facts.promiseUntil(), facts.planCheck());
+        return calendar.nineOClock(earliestDay(LadderStep.MISE_EN_DEMEURE, scenario, sentToday, today)).toLocalDate();
+    }
+
     LocalDate earliestDay(LadderStep step, Scenario scenario, LadderFacts facts, LocalDate today) {
         if (facts.waiting()) {
             return today.plusYears(WAITING_YEARS);

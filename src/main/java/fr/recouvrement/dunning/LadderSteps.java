@@ -11,10 +11,14 @@ import fr.recouvrement.communication.CommunicationOutbox;
 import fr.recouvrement.communication.MessageWriter;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.InvoiceRepository;
+import fr.recouvrement.letters.LetterFacts;
 import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
@@ -96,8 +100,15 @@ public class LadderSteps {
                     dossier.number(), scenario.taskSlaDays());
             return;
         }
+        Map<String, Object> extras = new HashMap<>(letterExtras(scenario));
+        if (step != LadderStep.MISE_EN_DEMEURE && step.later(scenario).equals(List.of(LadderStep.MISE_EN_DEMEURE))) {
+            // The last relance before the notice gives the debtor its date.
+            LocalDate noticeDay = planner.noticeDayAfterSending(scenario,
+                    facts.enforcingPlan(dossier, scenario, now.toLocalDate()), now.toLocalDate());
+            extras.put("noticeDate", noticeDay.format(LetterFacts.LONG_DATE));
+        }
         CommunicationOutbox.Stored stored = outbox.enqueue(writer.dossierStep(dossier.id(), dossier.number(),
-                step.name(), channel, letterExtras(scenario)).message(), dossier.number(), scenario.taskSlaDays());
+                step.name(), channel, extras).message(), dossier.number(), scenario.taskSlaDays());
         if (step == LadderStep.MISE_EN_DEMEURE) {
             // The agent who prints and posts the registered letter opens it from the task.
             execution.setVariable(LETTER_PDF_URL, CommunicationDelivery.pdfUrl(dossier.number(), stored.id()));

@@ -11,6 +11,8 @@ import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.money.Euros;
+import fr.recouvrement.money.Percent;
+import fr.recouvrement.penalties.InterestPeriod;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +35,7 @@ import org.springframework.util.StringUtils;
 @Component
 public class LetterFacts {
 
-    static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+    public static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
     private final InvoiceLegalAmounts legalAmounts;
     private final CreditorProperties creditor;
@@ -72,13 +74,21 @@ public class LetterFacts {
                 .filter(i -> i.owedButPrescribedOn(today))
                 .map(InvoiceView::number).toList();
 
-
         Map<String, Object> model = base(today);
         model.put("debtor", debtor(completed.get(0).debtor()));
         model.put("b2b", b2b);
         model.put("dossier", Map.of("number", dossierNumber));
+        Map<String, List<InterestPeriod>> periods = legalAmounts.periods(claimed);
         model.put("invoices", claimed.stream().map(i -> invoice(i, today, b2b)).toList());
+        model.put("penaltyLines", claimed.stream()
+                .flatMap(i -> periods.get(i.number()).stream().map(period -> penaltyLine(i.number(), period)))
+                .toList());
         model.put("disputed", disputed.stream().map(i -> invoice(i, today, b2b)).toList());
+        // The invoices whose PDF the ledger holds: the notice appends their copies and says so.
+        model.put("attachedInvoices", claimed.stream().filter(InvoiceView::document).map(InvoiceView::number).toList());
+        // The debtor's own references (order, account), so that its accounts department finds the invoices.
+        model.put("debtorReferences", completed.stream().filter(i -> claimed.contains(i) || disputed.contains(i))
+                .map(InvoiceView::debtorReference).filter(StringUtils::hasText).distinct().toList());
         model.put("principal", Euros.format(amounts.principal()));
         // Penalties not computable (a half-year's rate not configured): the letter states the right, not a figure.
         model.put("penaltiesKnown", amounts.penaltiesKnown());
@@ -95,6 +105,8 @@ public class LetterFacts {
         model.put("debtor", debtor(invoice.debtor()));
         model.put("b2b", invoice.debtor().type() == DebtorType.B2B);
         model.put("invoice", invoice(invoice, today, false));
+        model.put("debtorReferences", StringUtils.hasText(invoice.debtorReference())
+                ? List.of(invoice.debtorReference()) : List.of());
         return new Facts(model, snapshot(List.of(invoice), List.of()), invoice.balance().signum() > 0, List.of());
     }
 
@@ -126,6 +138,7 @@ public class LetterFacts {
         map.put("name", creditor.name());
         map.put("legalForm", text(creditor.legalForm()));
         map.put("siren", groupedSiren(creditor.siren()));
+        map.put("rcsCity", text(creditor.rcsCity()));
         map.put("addressLines", lines(creditor.addressLine1(), creditor.addressLine2(),
                 creditor.postalCode() + " " + creditor.city()));
         map.put("city", creditor.city());
@@ -154,6 +167,7 @@ public class LetterFacts {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("number", invoice.number());
         map.put("description", text(invoice.description()));
+        map.put("debtorReference", text(invoice.debtorReference()));
         map.put("issueDate", invoice.issueDate().format(FormDates.FRENCH));
         map.put("dueDate", invoice.dueDate().format(FormDates.FRENCH));
         map.put("dueDateLong", invoice.dueDate().format(LONG_DATE));
@@ -163,6 +177,19 @@ public class LetterFacts {
         map.put("daysLate", Math.max(0, ChronoUnit.DAYS.between(invoice.dueDate(), today)));
         map.put("penalties", b2b && invoice.penalties() != null ? Euros.format(invoice.penalties()) : "");
         map.put("indemnity", b2b && invoice.indemnity() != null ? Euros.format(invoice.indemnity()) : "");
+        return map;
+    }
+
+    /** One line of the notice's penalty computation: a period, its balance, its rate and its interest. */
+    private static Map<String, Object> penaltyLine(String invoiceNumber, InterestPeriod period) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("invoice", invoiceNumber);
+        map.put("from", period.firstDay().format(FormDates.FRENCH));
+        map.put("to", period.lastDay().format(FormDates.FRENCH));
+        map.put("days", period.days());
+        map.put("balance", Euros.format(period.balance()));
+        map.put("rate", Percent.format(period.ratePercent()));
+        map.put("amount", Euros.format(period.amount()));
         return map;
     }
 

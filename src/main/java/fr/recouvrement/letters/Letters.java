@@ -1,5 +1,6 @@
 package fr.recouvrement.letters;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +40,12 @@ public class Letters {
 
     /**
      * @param reference the dossier or invoice number, in the PDF's file name
+     * @param appendix PDFs whose pages follow the letter's (the copies of the invoices a notice lists as attached)
      * @throws IllegalArgumentException for a step or channel that has no template: the job fails and an incident
      *     tells the analyst, rather than the debtor getting nothing silently
      */
-    public Composed compose(String step, String channel, String reference, Map<String, Object> model) {
+    public Composed compose(String step, String channel, String reference, Map<String, Object> model,
+            List<byte[]> appendix) {
         Templates pair = BY_STEP.get(step);
         if (pair == null) {
             throw new IllegalArgumentException("Aucun modèle de message pour l'étape " + step + ".");
@@ -62,7 +65,7 @@ public class Letters {
                     throw new IllegalArgumentException("L'étape " + step + " n'a pas de modèle de lettre.");
                 }
                 Composed letter = printLetter(pair.letter(), model);
-                yield new Composed(letter.subject(), letter.html(), letter.pdf(), pdfName);
+                yield new Composed(letter.subject(), letter.html(), printer.append(letter.pdf(), appendix), pdfName);
             }
             default -> throw new IllegalArgumentException("Le canal " + channel
                     + " n'a pas de prestataire d'envoi ; choisissez EMAIL, LETTER ou LRAR dans la DMN.");

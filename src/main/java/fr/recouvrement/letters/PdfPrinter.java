@@ -10,9 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -68,6 +71,29 @@ public class PdfPrinter {
             throw new UncheckedIOException("Impression PDF impossible", e);
         }
         return pdf.toByteArray();
+    }
+
+    /**
+     * The letter followed by every page of each document, in order: the copies of the invoices a notice lists as
+     * attached. The documents were checked readable and unencrypted when stored.
+     */
+    public byte[] append(byte[] letter, List<byte[]> documents) {
+        if (documents.isEmpty()) {
+            return letter;
+        }
+        ByteArrayOutputStream merged = new ByteArrayOutputStream(letter.length * 2);
+        try (PDDocument target = Loader.loadPDF(letter)) {
+            PDFMergerUtility merger = new PDFMergerUtility();
+            for (byte[] document : documents) {
+                try (PDDocument source = Loader.loadPDF(document)) {
+                    merger.appendDocument(target, source);
+                }
+            }
+            target.save(merged);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Copie de facture impossible à joindre", e);
+        }
+        return merged.toByteArray();
     }
 
     /** The face, embedded as a subset, loaded into the document only when the letter prints with it. */

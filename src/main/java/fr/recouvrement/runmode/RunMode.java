@@ -80,6 +80,7 @@ public class RunMode implements EnvironmentPostProcessor {
         derived.put(prefix + "name", "Exemple Industrie");
         derived.put(prefix + "legal-form", "SAS au capital de 100 000 €");
         derived.put(prefix + "siren", "901234567");
+        derived.put(prefix + "rcs-city", "Lyon");
         derived.put(prefix + "address-line1", "10 rue des Exemples");
         derived.put(prefix + "postal-code", "69002");
         derived.put(prefix + "city", "Lyon");

@@ -419,7 +419,7 @@ class DeliveryTest extends MailTest {
         driver.runDueJobs(delivery(invoice, "PRE_ECHEANCE").getId());
 
         assertThat(mails()).singleElement().satisfies(mail -> {
-            assertThat(mail.getSubject()).isEqualTo("Rappel : votre facture " + invoice
+            assertThat(mail.getSubject()).isEqualTo("Rappel\u00a0: votre facture " + invoice
                     + " arrive à échéance le 04/12/2026");
             assertThat(html(mail)).contains("990,00\u00a0€", "4 décembre 2026");
             assertThat(attachment(mail)).isNull();

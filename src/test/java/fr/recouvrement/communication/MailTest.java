@@ -165,10 +165,11 @@ public abstract class MailTest extends LedgerTest {
     /** The text of a PDF, lines joined by spaces, as PDFBox extracts it. */
     protected static String pdfText(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            // French amounts are written with no-break spaces ("1 234,50 €"): read them as plain spaces.
+            // French amounts and typography use no-break spaces ("1 234,50 €", "IBAN : ", "réservé ; "): read them
+            // as plain spaces.
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
-            return stripper.getText(document).replace('\u00a0', ' ').replaceAll("\\s+", " ");
+            return stripper.getText(document).replace('\u00a0', ' ').replace('\u202f', ' ').replaceAll("\\s+", " ");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,6 +70,19 @@ class LadderPlannerTest {
     }
 
     @Test
+    void theLastRelanceAnnouncesTheDayTheNoticeGoesOut() {
+        // PME: relance 2 sent on time at J+15 (Tuesday 20 October): the notice at J+30, Wednesday 4 November.
+        assertThat(planner.noticeDayAfterSending(PME, facts(), J.plusDays(15))).isEqualTo(J.plusDays(30));
+        // Sent late, on J+27 (Sunday 1 November, say after a hold): minDaysBetween (5) puts the notice at J+32,
+        // Friday 6 November, not at J+30.
+        assertThat(planner.noticeDayAfterSending(PME, facts(), J.plusDays(27))).isEqualTo(J.plusDays(32));
+        // J+30 falling on Saturday 7 November 2026 (J = 8 October) moves to Monday 9 November.
+        LadderFacts thursday = new LadderFacts(LocalDate.of(2026, 10, 8), 0, false, null, null, null);
+        assertThat(planner.noticeDayAfterSending(PME, thursday, LocalDate.of(2026, 10, 23)))
+                .isEqualTo(LocalDate.of(2026, 11, 9));
+    }
+
+    @Test
     void aPromiseHoldsTheStepUntilItsDatePlusGrace() {
         LadderFacts promised = new LadderFacts(J, 0, false, null, J.plusDays(20), null);
 

@@ -7,6 +7,9 @@ import fr.recouvrement.communication.MailTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDateTime;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
@@ -30,11 +33,12 @@ class LettersTest extends MailTest {
 
         MimeMessage mail = mails().get(0);
         assertThat(mails()).hasSize(1);
-        assertThat(mail.getSubject()).isEqualTo("Deuxième relance : factures impayées – dossier " + dossierNumber(dossier));
+        // One invoice: the subject speaks of it in the singular, with a no-break space before the colon.
+        assertThat(mail.getSubject()).isEqualTo("Deuxième relance\u00a0: facture impayée – dossier " + dossierNumber(dossier));
         assertThat(html(mail)).contains(invoice, "2\u00a0000,00\u00a0€", "article L441-10", "40\u00a0€ par facture",
-                "40,00\u00a0€ d'indemnités");
+                "40,00\u00a0€ d'indemnité,");
         String letter = pdfText(keep("relance-2-b2b", bytes(attachment(mail))));
-        assertThat(letter).contains("Objet : deuxième relance – factures impayées", "Durand Bâtiment", invoice,
+        assertThat(letter).contains("Objet : deuxième relance – facture impayée", "Durand Bâtiment", invoice,
                 "10/10/2026", "09/11/2026", "2 000,00 €", "Pénalités de retard au 24/11/2026",
                 "Indemnité forfaitaire pour frais de recouvrement", "40,00 €", "L441-10", "D441-5",
                 "IBAN : FR76 3000 4005 5000 0101 2345 690", "Claire Martin");
@@ -66,8 +70,8 @@ class LettersTest extends MailTest {
         assertThat(dossier).isWaitingAt("PosterLRAR");
 
         byte[] pdf = keep("mise-en-demeure-b2b", noticePdf(dossier));
-        // Two invoices fit on one page, with no blank page after it.
-        assertThat(pages(pdf)).isEqualTo(1);
+        // Two invoices and their penalty lines take two pages, with no blank page after them.
+        assertThat(pages(pdf)).isEqualTo(2);
         String notice = pdfText(pdf);
 
         assertThat(notice).contains(
@@ -75,7 +79,24 @@ class LettersTest extends MailTest {
                 "MISE EN DEMEURE DE PAYER",
                 "mettons en demeure",
                 // Both parties, with their SIRENs and addresses.
-                "Exemple Industrie, SAS au capital de 100 000 €, immatriculée sous le numéro SIREN 901 234 567",
+                "Exemple Industrie, SAS au capital de 100 000 €, immatriculée au registre du commerce et des sociétés "
+                        + "de Lyon sous le numéro 901 234 567",
+                // The creditor's RCS city beside its SIREN, in the letterhead and the footer.
+                "SIREN 901 234 567 RCS Lyon",
+                // A formal notice within the meaning of article 1344 of the Code civil, as of a date.
+                "qui vaut mise en demeure au sens de l'article 1344 du Code civil",
+                "Total dû, somme arrêtée au 24/11/2026", "arrêtée au 24/11/2026, sous 8 jours",
+                // One line per period at the test table's 2026-H2 rate, ECB 2.00 + 10 = 12.00 %, 26/10 to 24/11 = 30 days:
+                //   1,500.00 × 12.00 × 30 / 36,500 = 540,000 / 36,500 = 14.794... -> 14.79
+                //     250.00 × 12.00 × 30 / 36,500 =  90,000 / 36,500 =  2.465... ->  2.47
+                first + " du 26/10/2026 au 24/11/2026 30 1 500,00 € 12,00 % 14,79 €",
+                second + " du 26/10/2026 au 24/11/2026 30 250,00 € 12,00 % 2,47 €",
+                "Pénalités de retard au 24/11/2026 17,26 €",
+                "Chaque ligne est arrondie au centime le plus proche", "au centime supérieur",
+                "arrondie une seule fois de la même manière",
+                // The complementary indemnity reserved (L441-10 II).
+                "indemnité complémentaire", "article L441-10 II du Code de commerce",
+                "l'expression de nos salutations distinguées",
                 "10 rue des Exemples, 69002 Lyon",
                 "Dupont & Fils \"L'Atelier\" (SIREN " + siren.substring(0, 3) + " " + siren.substring(3, 6) + " "
                         + siren.substring(6) + ")",
@@ -103,9 +124,10 @@ class LettersTest extends MailTest {
         String notice = pdfText(keep("mise-en-demeure-b2c", noticePdf(dossier)));
 
         assertThat(notice).contains("MISE EN DEMEURE DE PAYER", "Paul Martin", invoice, "1 200,00 €",
-                        "sous 15 jours à compter de la réception", "Aucun frais de recouvrement ne vous est réclamé",
+                        "sous 15 jours à compter de la réception", "Aucuns frais de recouvrement ne vous sont réclamés",
                         "intérêts au taux légal")
-                .doesNotContain("Indemnité", "Pénalités de retard", "40,00 €", "L441-10");
+                .doesNotContain("Indemnité", "Pénalités de retard", "40,00 €", "L441-10", "indemnité complémentaire",
+                        "Période de retard");
     }
 
     @Test
@@ -127,10 +149,12 @@ class LettersTest extends MailTest {
 
         MimeMessage relance2 = mails().stream().filter(m -> subject(m).startsWith("Deuxième")).findFirst().orElseThrow();
         String letter = pdfText(keep("relance-2-litige", bytes(attachment(relance2))));
+        // Left out of the claim with every right reserved, never as given up.
         assertThat(letter).contains("Principal restant dû 700,00 €",
-                "La facture suivante fait l'objet d'une contestation en cours d'examen ; elle n'est pas réclamée par le "
-                        + "présent courrier : " + disputed);
-        assertThat(html(relance2)).contains("non réclamée", disputed);
+                "La facture suivante, contestée, n'est pas incluse dans la présente, sous réserve de tous droits : "
+                        + disputed);
+        assertThat(html(relance2)).contains("Contestée, non incluse dans le présent message", "réserve de tous droits",
+                disputed);
     }
 
     @Test
@@ -150,6 +174,48 @@ class LettersTest extends MailTest {
         // Principal 250,00 € alone: the 900,00 € of the prescribed invoice is neither listed nor added.
         assertThat(notice).contains("MISE EN DEMEURE DE PAYER", neighbour, "250,00 €")
                 .doesNotContain(prescribed, "900,00 €", "1 150,00 €");
+    }
+
+    @Test
+    void theLastRelanceDatesTheNoticeWhichRecallsItAndCarriesTheInvoiceCopy() throws Exception {
+        String invoice = newInvoice();
+        // A chronic late payer has two relances: relance 2 (J+15) is due today and is the last before the notice,
+        // due at J+30 = Wednesday 9 December 2026 (a business day, more than minDaysBetween after today).
+        ProcessInstance dossier = openDossier(b2bDebtor("Copie Jointe SARL", "MAUVAIS_PAYEUR"), "2026-11-09", invoice,
+                "1000.00");
+        HttpHeaders pdf = new HttpHeaders();
+        pdf.setContentType(MediaType.APPLICATION_PDF);
+        ResponseEntity<String> stored = http.withBasicAuth("agent", "agent").postForEntity(
+                "/api/invoices/" + invoice + "/document", new HttpEntity<>(invoiceCopy(invoice), pdf), String.class);
+        assertThat(stored.getStatusCode()).as(stored.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(stored.getBody()).contains("\"document\":true");
+
+        driver.runDueJobs(delivery(dossierNumber(dossier), "RELANCE_2").getId());
+
+        MimeMessage relance2 = mails().get(0);
+        assertThat(html(relance2)).contains("avant le <strong>9 décembre 2026</strong>");
+        assertThat(pdfText(keep("relance-2-date-mise-en-demeure", bytes(attachment(relance2)))))
+                .contains("avant le 9 décembre 2026, nous vous adresserons à cette date une mise en demeure");
+
+        driver.at(LocalDateTime.of(2026, 12, 9, 9, 0), dossier.getId());
+        assertThat(dossier).isWaitingAt("PosterLRAR");
+        byte[] notice = keep("mise-en-demeure-copie-jointe", noticePdf(dossier));
+
+        // The relance sent today is recalled with its date; the invoice's copy is announced and appended as the last
+        // page (relance 1 was skipped at the late entry and is not recalled).
+        assertThat(pdfText(notice)).contains("Notre relance du 24/11/2026 est restée sans effet",
+                "Pièces jointes : copie de la facture " + invoice, "COPIE DE LA FACTURE " + invoice);
+        try (PDDocument document = Loader.loadPDF(notice)) {
+            PDFTextStripper lastPage = new PDFTextStripper();
+            lastPage.setStartPage(document.getNumberOfPages());
+            assertThat(lastPage.getText(document)).contains("COPIE DE LA FACTURE " + invoice)
+                    .doesNotContain("MISE EN DEMEURE");
+        }
+    }
+
+    /** A one-page PDF standing for the invoice the creditor issued. */
+    private byte[] invoiceCopy(String invoice) {
+        return new PdfPrinter().print("<html><body><h1>COPIE DE LA FACTURE " + invoice + "</h1></body></html>");
     }
 
     private byte[] noticePdf(ProcessInstance dossier) {

@@ -68,7 +68,7 @@ class SimulatedTimeIT {
                     .registerB2b(invoice, LedgerFixtures.newSiren(), due.toString(), "1500.00", "PME");
             List<LocalDate> stepDays = List.of(calendar.onOrAfter(due.minusDays(7)),
                     calendar.onOrAfter(due.plusDays(7)), calendar.onOrAfter(due.plusDays(15)));
-            List<String> subjects = List.of("Rappel : votre facture " + invoice, "Factures échues",
+            List<String> subjects = List.of("Rappel\u00a0: votre facture " + invoice, "Facture échue",
                     "Deuxième relance");
 
             int sent = 0;
