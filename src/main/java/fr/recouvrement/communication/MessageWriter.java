@@ -62,11 +62,9 @@ public class MessageWriter {
             dossierFacts = dossierFacts.with("promise", promised);
         }
         dossierFacts = dossierFacts.with("earlierReminders", earlierReminders(dossierId));
-        @SuppressWarnings("unchecked")
-        List<String> attached = (List<String>) dossierFacts.model().get("attachedInvoices");
         // The notice carries the copies of its invoices; a relance lists them only.
-        List<byte[]> copies = "MISE_EN_DEMEURE".equals(step) ? List.copyOf(invoices.documents(attached).values())
-                : List.of();
+        List<byte[]> copies = "MISE_EN_DEMEURE".equals(step)
+                ? List.copyOf(invoices.documents(dossierFacts.attachedInvoices()).values()) : List.of();
         Letters.Composed composed = letters.compose(step, channel, dossierNumber, dossierFacts.model(), copies);
         return new Draft(new CommunicationOutbox.Message(dossierId, null, step, 1, channel,
                 CommunicationStatus.PENDING, recipient(channel, dossierInvoices.get(0).debtor()), composed.subject(),
@@ -100,7 +98,7 @@ public class MessageWriter {
         return communications.forDossier(dossierId).stream()
                 .filter(c -> c.step().startsWith("RELANCE_") && c.status() == CommunicationStatus.SENT
                         && c.sentAt() != null)
-                .map(c -> Map.<String, Object>of("step", c.step(), "number", c.step().substring("RELANCE_".length()),
+                .map(c -> Map.<String, Object>of("step", c.step(),
                         "date", FormDates.french(c.sentAt().atZoneSameInstant(BusinessCalendar.PARIS).toLocalDate())))
                 .toList();
     }

@@ -118,6 +118,12 @@ public class LetterFacts {
      */
     public record Facts(Map<String, Object> model, String snapshot, boolean anythingClaimed, List<String> prescribed) {
 
+        /** The claimed invoices whose PDF the ledger holds: a notice carries their copies. */
+        @SuppressWarnings("unchecked")
+        public List<String> attachedInvoices() {
+            return (List<String>) model.getOrDefault("attachedInvoices", List.of());
+        }
+
         public Facts with(String key, Object value) {
             Map<String, Object> copy = new LinkedHashMap<>(model);
             copy.put(key, value);
