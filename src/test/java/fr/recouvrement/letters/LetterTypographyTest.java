@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,6 +88,17 @@ class LetterTypographyTest {
 
         assertThat(text).contains("Vos références" + NBSP + ":", "Pièces jointes" + NBSP + ":", "IBAN" + NBSP + ":",
                 "supérieur)" + NARROW_NBSP + ";", "l'expression de nos salutations distinguées");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aCreditorNotRegisteredAtTheRcsPrintsItsSirenAlone() {
+        Map<String, Object> model = model(1, true);
+        ((Map<String, Object>) model.get("creditor")).put("rcsCity", "");
+
+        String html = templates.render("letters/mise-en-demeure.ftlh", model).html();
+
+        assertThat(text(html)).contains("immatriculée sous le numéro SIREN 901\u00a0234\u00a0567").doesNotContain("RCS");
     }
 
     static Stream<Integer> oneAndTwo() {
