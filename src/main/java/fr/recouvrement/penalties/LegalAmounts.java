@@ -11,6 +11,8 @@ import java.util.List;
  *     is missing from the configuration, with a warning saying which
  * @param indemnity the 40 EUR fixed recovery indemnity (B2B, late invoice), else 0.00
  * @param prescriptionDate the last day to act in court
+ * @param insolvencyClaim before or after the debtor's opening judgment, null when no procedure is known
  */
-public record LegalAmounts(BigDecimal penalties, BigDecimal indemnity, LocalDate prescriptionDate, List<String> warnings) {
+public record LegalAmounts(BigDecimal penalties, BigDecimal indemnity, LocalDate prescriptionDate,
+        InsolvencyClaim insolvencyClaim, List<String> warnings) {
 }
