@@ -12,6 +12,7 @@ import fr.recouvrement.money.Euros;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,12 +52,15 @@ class InsolvencyTest extends MailTest {
         // × 12.00 (2026-H2: ECB 2.00 + 10) / 36,500 = 5.2602... = 5.26; late before the judgment: 40.00.
         Map<String, Object> declared = invoice(before);
         assertThat(declared).containsEntry("insolvencyClaim", "ANTERIEURE").containsEntry("penalties", "5.26")
-                .containsEntry("indemnity", "40.00").containsEntry("dossier", "D-" + siren + "-001");
+                .containsEntry("indemnity", "40.00").containsEntry("dossier", "D-" + siren + "-001")
+                .containsEntry("warnings", List.of("Exécutée avant le jugement d'ouverture de la procédure collective "
+                        + "du débiteur : elle n'est plus réclamée, elle est déclarée au mandataire judiciaire (L622-7)."));
         // After (L622-17): 1,000.00, penalties 2026-10-26..11-24 = 30 d × 1,000 × 12.00 / 36,500 = 9.863... = 9.86,
         // and the 40.00, in the debtor's next dossier.
         Map<String, Object> claimed = invoice(after);
         assertThat(claimed).containsEntry("insolvencyClaim", "POSTERIEURE").containsEntry("penalties", "9.86")
-                .containsEntry("indemnity", "40.00").containsEntry("dossier", "D-" + siren + "-002");
+                .containsEntry("indemnity", "40.00").containsEntry("dossier", "D-" + siren + "-002")
+                .doesNotContainKey("warnings");
 
         // The first dossier stopped before any relance; its declaration states the invoice before only.
         assertThat(dossier).isWaitingAt("DeclarerCreance").hasPassed("ConsulterBodaccOuverture", "ReclamerFacturesPosterieures")
