@@ -135,5 +135,14 @@ public final class DiagramBeans {
         void consultRegistry(DelegateExecution execution);
 
         void consultBodacc(DelegateExecution execution);
+
+        void watchInsolvency(DelegateExecution execution);
+    }
+
+    /** {@code insolvencyDeclaration}. */
+    public interface InsolvencyDeclaration {
+        void separateLaterInvoices(DelegateExecution execution);
+
+        void closeForeclosed(DelegateExecution execution);
     }
 }

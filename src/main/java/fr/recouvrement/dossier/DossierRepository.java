@@ -159,6 +159,15 @@ public class DossierRepository {
         jdbc.sql("update recouvrement.dossier set status = 'NOTICE_SENT' where id = ?").param(dossierId).update();
     }
 
+    /**
+     * The dossier declares its debtor's claim (collective procedure): it takes no new invoice either, so that an
+     * invoice born after the judgment opens the debtor's next dossier, claimed as usual. NOTICE_SENT is the status
+     * that says so.
+     */
+    public void closeToNewInvoices(long dossierId) {
+        markNoticeSent(dossierId);
+    }
+
     public void recordNoticeReceived(long dossierId, LocalDate receivedOn) {
         jdbc.sql("update recouvrement.dossier set notice_received_on = ? where id = ?")
                 .params(receivedOn, dossierId).update();

@@ -40,6 +40,7 @@ final class DossierVariables {
     static final String RECEIVED_ON = "receivedOn";
     static final String NOTICE_DEADLINE_ENDS_AT = "noticeDeadlineEndsAt";
     static final String INSOLVENT = "insolvent";
+    static final String CLAIM_TO_DECLARE = "claimToDeclare";
     static final String PRESCRIBED = "prescribed";
     static final String DISPUTED = "disputed";
     static final String ROUTE = "route";

@@ -2,6 +2,7 @@ package fr.recouvrement.dunning;
 
 import static fr.recouvrement.dunning.DossierVariables.AMOUNT_DUE;
 import static fr.recouvrement.dunning.DossierVariables.AMOUNT_DUE_TEXT;
+import static fr.recouvrement.dunning.DossierVariables.CLAIM_TO_DECLARE;
 import static fr.recouvrement.dunning.DossierVariables.DISPUTED;
 import static fr.recouvrement.dunning.DossierVariables.INSOLVENT;
 import static fr.recouvrement.dunning.DossierVariables.PRESCRIBED;
@@ -45,8 +46,9 @@ public class JudicialHandoff {
     public void prepareJudicial(DelegateExecution execution) {
         DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
         JudicialInputs.Inputs inputs = judicialInputs.of(dossier.id(), LocalDate.now(clock));
-        // "Vérifier le débiteur" asked BODACC just before (false when the check is switched off).
-        execution.setVariable(INSOLVENT, DossierVariables.isTrue(execution, INSOLVENT));
+        // "Vérifier le débiteur" asked BODACC just before (false when the check is switched off). Only invoices born
+        // before an opening judgment are declared; a dossier of invoices born after it takes the usual route (L622-17).
+        execution.setVariable(INSOLVENT, DossierVariables.isTrue(execution, CLAIM_TO_DECLARE));
         execution.setVariable(PRESCRIBED, inputs.prescribed());
         execution.setVariable(DISPUTED, inputs.disputed());
         execution.setVariable(AMOUNT_DUE, inputs.amountClaimed().doubleValue());

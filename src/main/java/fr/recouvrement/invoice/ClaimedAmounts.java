@@ -21,8 +21,19 @@ public record ClaimedAmounts(List<InvoiceView> claimed, BigDecimal principal, bo
 
     /** @param completed the dossier's invoices with what the law adds ({@link InvoiceLegalAmounts#complete}) */
     public static ClaimedAmounts of(List<InvoiceView> completed, LocalDate day) {
+        return of(completed, completed.stream().filter(i -> i.claimableOn(day)).toList());
+    }
+
+    /**
+     * What the claim declaration states: the invoices born before the debtor's opening judgment, their penalties
+     * stopped on its day and their 40 € only if they were late before it ({@link InvoiceView#declarableOn}).
+     */
+    public static ClaimedAmounts declared(List<InvoiceView> completed, LocalDate day) {
+        return of(completed, completed.stream().filter(i -> i.declarableOn(day)).toList());
+    }
+
+    private static ClaimedAmounts of(List<InvoiceView> completed, List<InvoiceView> claimed) {
         boolean b2b = completed.get(0).debtor().type() == DebtorType.B2B;
-        List<InvoiceView> claimed = completed.stream().filter(i -> i.claimableOn(day)).toList();
         boolean penaltiesKnown = claimed.stream().allMatch(i -> i.penalties() != null);
         return new ClaimedAmounts(claimed, sum(claimed, InvoiceView::balance), penaltiesKnown,
                 b2b && penaltiesKnown ? sum(claimed, InvoiceView::penalties) : NONE,

@@ -52,8 +52,15 @@ public class InvoiceLegalAmounts {
         return periods;
     }
 
-    /** A time-barred invoice still unpaid says so, as a warning: the view stays as it was, the API additive. */
+    /**
+     * A time-barred invoice still unpaid says so, as a warning: the view stays as it was, the API additive. So does an
+     * invoice born before its debtor's opening judgment, which is declared instead of claimed.
+     */
     private static InvoiceView prescribed(InvoiceView invoice, LocalDate today) {
+        if (invoice.declarableOn(today)) {
+            return invoice.withWarnings(List.of("Exécutée avant le jugement d'ouverture de la procédure collective du "
+                    + "débiteur : elle n'est plus réclamée, elle est déclarée au mandataire judiciaire (L622-7)."));
+        }
         if (!invoice.owedButPrescribedOn(today)) {
             return invoice;
         }

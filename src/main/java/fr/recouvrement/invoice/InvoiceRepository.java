@@ -171,6 +171,12 @@ public class InvoiceRepository {
                 .params(dossierId, invoiceId).update();
     }
 
+    /** The invoice leaves its dossier, to be placed again ({@code DossierOpening.place}). */
+    public void unlinkFromDossier(String number) {
+        jdbc.sql("update recouvrement.invoice set dossier_id = null, updated_at = now() where number = ?")
+                .param(number).update();
+    }
+
     public void setStatus(long invoiceId, InvoiceStatus status) {
         jdbc.sql("update recouvrement.invoice set status = ?, updated_at = now() where id = ?")
                 .params(status.name(), invoiceId).update();
@@ -249,7 +255,7 @@ public class InvoiceRepository {
                 rs.getString("debtor_reference"),
                 rs.getString("currency"),
                 amount, paid, credited, amount.subtract(paid).subtract(credited),
-                null, null, null,
+                null, null, null, null,
                 InvoiceStatus.valueOf(rs.getString("status")),
                 rs.getString("stage"),
                 rs.getString("dossier_number"),

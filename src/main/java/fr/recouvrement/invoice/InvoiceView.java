@@ -6,6 +6,7 @@ import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.Debtor;
 import fr.recouvrement.debtor.DebtorDetails;
 import fr.recouvrement.debtor.DebtorType;
+import fr.recouvrement.penalties.InsolvencyClaim;
 import fr.recouvrement.penalties.LegalAmounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -38,6 +39,10 @@ public record InvoiceView(
         @Schema(type = "string", nullable = true, description = "Indemnité forfaitaire de recouvrement (40 EUR, B2B)")
         BigDecimal indemnity,
         @Schema(nullable = true) LocalDate prescriptionDate,
+        @Schema(nullable = true, description = "Procédure collective du débiteur : ANTERIEURE, exécutée avant le jugement"
+                + " d'ouverture, déclarée et plus réclamée (L622-7) ; POSTERIEURE, réclamée comme d'habitude (L622-17) ;"
+                + " null sans procédure connue")
+        InsolvencyClaim insolvencyClaim,
         InvoiceStatus status,
         @Schema(example = "PRE_ECHEANCE") String stage,
         @Schema(nullable = true, example = "D-552081317-001") String dossier,
@@ -70,10 +75,16 @@ public record InvoiceView(
 
     /**
      * What a dossier may demand on {@code day}, the one rule every letter, e-mail and judicial file applies: a balance
-     * left, a status that claims it (not disputed, paid or cancelled), and not prescribed.
+     * left, a status that claims it (not disputed, paid or cancelled), not prescribed, and not born before its
+     * debtor's opening judgment (paying it is forbidden, L622-7: it is declared instead).
      */
     public boolean claimableOn(LocalDate day) {
-        return owed() && !prescribedOn(day);
+        return owed() && !prescribedOn(day) && insolvencyClaim != InsolvencyClaim.ANTERIEURE;
+    }
+
+    /** What the claim declaration lists on {@code day}: owed, not prescribed, born before the opening judgment. */
+    public boolean declarableOn(LocalDate day) {
+        return owed() && !prescribedOn(day) && insolvencyClaim == InsolvencyClaim.ANTERIEURE;
     }
 
     /** Time-barred while still unpaid: left out of what is claimed, and shown as prescribed. */
@@ -89,15 +100,15 @@ public record InvoiceView(
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(legal.warnings());
         return new InvoiceView(number, issueDate, dueDate, performanceDate, description, debtorReference, currency, amount,
-                paid, credited, balance, legal.penalties(), legal.indemnity(), legal.prescriptionDate(), status, stage,
-                dossier, debtor, document, List.copyOf(allWarnings));
+                paid, credited, balance, legal.penalties(), legal.indemnity(), legal.prescriptionDate(),
+                legal.insolvencyClaim(), status, stage, dossier, debtor, document, List.copyOf(allWarnings));
     }
 
     InvoiceView withWarnings(List<String> newWarnings) {
         List<String> allWarnings = new ArrayList<>(newWarnings);
         allWarnings.addAll(warnings);
         return new InvoiceView(number, issueDate, dueDate, performanceDate, description, debtorReference, currency, amount,
-                paid, credited, balance, penalties, indemnity, prescriptionDate, status, stage, dossier, debtor, document,
-                List.copyOf(allWarnings));
+                paid, credited, balance, penalties, indemnity, prescriptionDate, insolvencyClaim, status, stage, dossier,
+                debtor, document, List.copyOf(allWarnings));
     }
 }

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
  *       balance left by payments and credit notes; 40 EUR once when the invoice was not settled on its due date.
  *   <li>B2C: never a penalty, an indemnity or a fee; legal interest ("autres cas") from the day after the debtor
  *       received the mise en demeure.
- *   <li>Both stop accruing on the day of a judgment opening a collective procedure (L622-28): the last day that bears
- *       interest is the day before.
+ *   <li>An invoice performed before a judgment opening a collective procedure (L622-7) may no longer be paid: its
+ *       penalties or interest stop on the judgment's day, the last day that bears them is the day before (L622-28),
+ *       and the 40 EUR is owed only if it was already late then (L441-10 II: no late payment can arise once payment
+ *       is forbidden). An invoice performed on or after that day (L622-17) bears both as usual.
  *   <li>A cancelled invoice (fully credited, or cancelled after a justified dispute) owes nothing more.
  *   <li>Prescription: 5 years (B2B) or 2 years (B2C) after the performance date, restarted by each acknowledgement of
  *       the debt (a payment, a signed payment plan) made on or before the prescription date it would extend: once
@@ -42,13 +44,15 @@ public class LatePaymentLaw {
 
     public LegalAmounts apply(InvoiceFacts invoice, LocalDate today) {
         if (invoice.cancelled()) {
-            return new LegalAmounts(ZERO, ZERO, prescriptionDate(invoice), List.of(), List.of());
+            return new LegalAmounts(ZERO, ZERO, prescriptionDate(invoice), InsolvencyClaim.of(invoice), List.of(),
+                    List.of());
         }
         List<Reduction> reductions = Stream.concat(invoice.payments().stream(), invoice.creditNotes().stream()).toList();
-        LocalDate lastDay = today;
-        if (invoice.insolvencyOpenedOn() != null && invoice.insolvencyOpenedOn().isBefore(today.plusDays(1))) {
-            lastDay = invoice.insolvencyOpenedOn().minusDays(1);
-        }
+        InsolvencyClaim insolvencyClaim = InsolvencyClaim.of(invoice);
+        // A claim born before the judgment runs no more from the judgment's day on.
+        LocalDate runsUntil = insolvencyClaim == InsolvencyClaim.ANTERIEURE
+                && !invoice.insolvencyOpenedOn().isAfter(today) ? invoice.insolvencyOpenedOn() : today.plusDays(1);
+        LocalDate lastDay = runsUntil.minusDays(1);
         List<String> warnings = new ArrayList<>();
         BigDecimal penalties;
         BigDecimal indemnity;
@@ -59,7 +63,7 @@ public class LatePaymentLaw {
             penalties = interest.amount();
             periods = interest.periods();
             missingRates(interest, "le taux BCE", warnings);
-            indemnity = unpaidAfterDueDate(invoice, reductions, today) ? INDEMNITY : ZERO;
+            indemnity = unpaidAfterDueDate(invoice, reductions, lastDay) ? INDEMNITY : ZERO;
         } else {
             indemnity = ZERO;
             if (invoice.noticeReceivedOn() == null) {
@@ -72,7 +76,8 @@ public class LatePaymentLaw {
                 missingRates(interest, "le taux d'intérêt légal", warnings);
             }
         }
-        return new LegalAmounts(penalties, indemnity, prescriptionDate(invoice), List.copyOf(warnings), periods);
+        return new LegalAmounts(penalties, indemnity, prescriptionDate(invoice), insolvencyClaim,
+                List.copyOf(warnings), periods);
     }
 
     /**
@@ -122,9 +127,9 @@ public class LatePaymentLaw {
         return prescribedOn;
     }
 
-    /** Late: still unpaid at the end of its due date, and that date is past. */
-    private static boolean unpaidAfterDueDate(InvoiceFacts invoice, List<Reduction> reductions, LocalDate today) {
-        if (!today.isAfter(invoice.dueDate())) {
+    /** Late: still unpaid at the end of its due date, and that date is before {@code lastDay}, the last day run. */
+    private static boolean unpaidAfterDueDate(InvoiceFacts invoice, List<Reduction> reductions, LocalDate lastDay) {
+        if (!lastDay.isAfter(invoice.dueDate())) {
             return false;
         }
         BigDecimal settledByDueDate = reductions.stream().filter(r -> !r.date().isAfter(invoice.dueDate()))

@@ -11,8 +11,9 @@ import java.util.List;
  *     is missing from the configuration, with a warning saying which
  * @param indemnity the 40 EUR fixed recovery indemnity (B2B, late invoice), else 0.00
  * @param prescriptionDate the last day to act in court
+ * @param insolvencyClaim before or after the debtor's opening judgment, null when no procedure is known
  * @param periods the lines the penalties sum, one per balance and rate (empty when nothing accrued or not computed)
  */
-public record LegalAmounts(BigDecimal penalties, BigDecimal indemnity, LocalDate prescriptionDate, List<String> warnings,
-        List<InterestPeriod> periods) {
+public record LegalAmounts(BigDecimal penalties, BigDecimal indemnity, LocalDate prescriptionDate,
+        InsolvencyClaim insolvencyClaim, List<String> warnings, List<InterestPeriod> periods) {
 }

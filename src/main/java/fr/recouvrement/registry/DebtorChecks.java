@@ -4,20 +4,25 @@ import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.dossier.DossierRepository;
+import fr.recouvrement.invoice.ClaimedAmounts;
+import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceRepository;
-import fr.recouvrement.letters.LetterFacts;
+import fr.recouvrement.invoice.InvoiceView;
+import fr.recouvrement.money.Euros;
 import fr.recouvrement.scenario.ScenarioStep;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.Map;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * The service tasks of {@code verification-debiteur}: what the public registers say of the dossier's company, before
- * its mise en demeure and before its judicial handoff (docs/droit-francais.md §8). A consumer has no register entry:
+ * its mise en demeure and before its judicial handoff, and BODACC alone when the dossier opens and before each relance
+ * (docs/droit-francais.md §8). A consumer has no register entry:
  * nothing is asked. A check switched off by configuration says so, to the dossier and to the agents, and asks nothing.
  */
 @Component("debtorChecks")
@@ -28,6 +33,11 @@ public class DebtorChecks {
     static final String INSOLVENT = "insolvent";
     static final String BODACC_TEXT = "bodaccText";
     static final String DECLARATION_DUE_AT = "declarationDueAt";
+    static final String CLAIM_TO_DECLARE = "claimToDeclare";
+    static final String FORECLOSURE_RELIEF_DUE_AT = "foreclosureReliefDueAt";
+    static final String FORECLOSURE_RELIEF_DUE_TEXT = "foreclosureReliefDueText";
+    /** The BPMN error that stops the dossier for the claim declaration (recouvrement-amiable's event subprocess). */
+    static final String COLLECTIVE_PROCEDURE_ERROR = "PROCEDURE_COLLECTIVE";
     static final String CLAIM_PRINCIPAL_TEXT = "claimPrincipalText";
     static final String CLAIM_PENALTIES_TEXT = "claimPenaltiesText";
     static final String CLAIM_INDEMNITY_TEXT = "claimIndemnityText";
@@ -41,15 +51,15 @@ public class DebtorChecks {
     private final Bodacc bodacc;
     private final DossierRepository dossiers;
     private final InvoiceRepository invoices;
-    private final LetterFacts facts;
+    private final InvoiceLegalAmounts legalAmounts;
     private final DebtorRepository debtors;
     private final Clock clock;
 
     public DebtorChecks(ConnectProperties properties, CompanyRegistry registry, Bodacc bodacc,
-            DossierRepository dossiers, InvoiceRepository invoices, LetterFacts facts, DebtorRepository debtors,
+            DossierRepository dossiers, InvoiceRepository invoices, InvoiceLegalAmounts legalAmounts, DebtorRepository debtors,
             Clock clock) {
         this.invoices = invoices;
-        this.facts = facts;
+        this.legalAmounts = legalAmounts;
         this.properties = properties;
         this.registry = registry;
         this.bodacc = bodacc;
@@ -100,51 +110,89 @@ public class DebtorChecks {
     }
 
     /**
-     * "Consulter le BODACC": an opening judgment of a collective procedure sets {@code insolvent}, records the
-     * judgment on the debtor (penalties stop there), and dates the declaration of the claim: 2 months after the
-     * publication. Switched off, {@code insolvent} is false and {@code bodaccText} says it was not consulted.
+     * "Consulter le BODACC" of verification-debiteur: an opening judgment of a collective procedure sets
+     * {@code insolvent} and records the judgment on the debtor; {@code claimToDeclare} says whether invoices born
+     * before it are owed (the dossier then declares them instead of claiming them). Switched off, both are false and
+     * {@code bodaccText} says it was not consulted.
      */
     @ScenarioStep
     public void consultBodacc(DelegateExecution execution) {
-        CompanyDebtor debtor = companyDebtor(execution);
-        execution.setVariable(INSOLVENT, false);
-        if (debtor == null) {
-            execution.setVariable(BODACC_TEXT, "Particulier : pas d'annonce BODACC.");
-            return;
-        }
-        if (!properties.bodaccEnabled()) {
-            execution.setVariable(BODACC_TEXT, "BODACC non consulté (vérification désactivée).");
-            return;
-        }
-        bodacc.openingJudgment(debtor.siren()).ifPresentOrElse(judgment -> {
-            debtors.recordInsolvency(debtor.id(), judgment.judgmentDate(), judgment.publishedOn(), judgment.nature(),
-                    judgment.court());
-            LocalDate deadline = judgment.publishedOn().plusMonths(2);
-            execution.setVariable(INSOLVENT, true);
-            claim(execution, debtor.dossierId());
-            execution.setVariable(DECLARATION_DUE_AT, Date.from(deadline.atTime(9, 0)
-                    .atZone(clock.getZone()).toInstant()));
-            execution.setVariable(BODACC_TEXT, (judgment.nature() == null ? "Procédure collective" : judgment.nature())
-                    + " : jugement du " + FormDates.french(judgment.judgmentDate())
-                    + (judgment.court() == null ? "" : ", " + judgment.court())
-                    + ", publié au BODACC le " + FormDates.french(judgment.publishedOn())
-                    + ". Créance à déclarer au mandataire judiciaire au plus tard le " + FormDates.french(deadline)
-                    + ".");
-        }, () -> execution.setVariable(BODACC_TEXT, "Aucune procédure collective publiée au BODACC."));
+        askBodacc(execution);
     }
 
     /**
-     * The claim to declare, as the ledger computes it now that the judgment is recorded: principal, penalties stopped
-     * at the judgment's date, indemnity (docs/droit-francais.md §1, L622-28).
+     * "Consulter le BODACC" of recouvrement-amiable, when the dossier opens and before each relance: as
+     * {@link #consultBodacc}, and when there is a claim to declare the dossier stops at once, by the BPMN error
+     * {@code PROCEDURE_COLLECTIVE}, for its event subprocess "Procédure collective".
      */
-    private void claim(DelegateExecution execution, long dossierId) {
-        Map<String, Object> claim = facts.forDossier(execution.getProcessBusinessKey(), invoices.findByDossier(dossierId))
-                .model();
-        execution.setVariable(CLAIM_PRINCIPAL_TEXT, claim.get("principal"));
-        execution.setVariable(CLAIM_PENALTIES_TEXT, Boolean.TRUE.equals(claim.get("penaltiesKnown"))
-                ? claim.get("penalties") : "à calculer (taux du semestre non configuré)");
-        execution.setVariable(CLAIM_INDEMNITY_TEXT, claim.get("indemnity"));
-        execution.setVariable(CLAIM_TOTAL_TEXT, claim.get("total"));
+    @ScenarioStep
+    public void watchInsolvency(DelegateExecution execution) {
+        if (askBodacc(execution)) {
+            throw new BpmnError(COLLECTIVE_PROCEDURE_ERROR, (String) execution.getVariable(BODACC_TEXT));
+        }
+    }
+
+    /**
+     * The declaration is due 2 months after the publication (L622-24, R622-24); a relevé de forclusion may be asked
+     * within 6 months of it (L622-26). Returns whether there is a claim to declare.
+     */
+    private boolean askBodacc(DelegateExecution execution) {
+        CompanyDebtor debtor = companyDebtor(execution);
+        execution.setVariable(INSOLVENT, false);
+        execution.setVariable(CLAIM_TO_DECLARE, false);
+        if (debtor == null) {
+            execution.setVariable(BODACC_TEXT, "Particulier : pas d'annonce BODACC.");
+            return false;
+        }
+        if (!properties.bodaccEnabled()) {
+            execution.setVariable(BODACC_TEXT, "BODACC non consulté (vérification désactivée).");
+            return false;
+        }
+        return bodacc.openingJudgment(debtor.siren()).map(judgment -> {
+            debtors.recordInsolvency(debtor.id(), judgment.judgmentDate(), judgment.publishedOn(), judgment.nature(),
+                    judgment.court());
+            LocalDate deadline = judgment.publishedOn().plusMonths(2);
+            LocalDate reliefDeadline = judgment.publishedOn().plusMonths(6);
+            execution.setVariable(INSOLVENT, true);
+            boolean toDeclare = claim(execution, debtor.dossierId());
+            execution.setVariable(CLAIM_TO_DECLARE, toDeclare);
+            execution.setVariable(DECLARATION_DUE_AT, at9(deadline));
+            execution.setVariable(FORECLOSURE_RELIEF_DUE_AT, at9(reliefDeadline));
+            execution.setVariable(FORECLOSURE_RELIEF_DUE_TEXT, FormDates.french(reliefDeadline));
+            execution.setVariable(BODACC_TEXT, (judgment.nature() == null ? "Procédure collective" : judgment.nature())
+                    + " : jugement du " + FormDates.french(judgment.judgmentDate())
+                    + (judgment.court() == null ? "" : ", " + judgment.court())
+                    + ", publié au BODACC le " + FormDates.french(judgment.publishedOn()) + ". "
+                    + (toDeclare ? "Créance antérieure à déclarer au mandataire judiciaire au plus tard le "
+                            + FormDates.french(deadline) + " ; relevé de forclusion possible jusqu'au "
+                            + FormDates.french(reliefDeadline) + "."
+                            : "Aucune facture antérieure au jugement à déclarer : les factures postérieures restent "
+                                    + "réclamées."));
+            return toDeclare;
+        }).orElseGet(() -> {
+            execution.setVariable(BODACC_TEXT, "Aucune procédure collective publiée au BODACC.");
+            return false;
+        });
+    }
+
+    private Date at9(LocalDate day) {
+        return Date.from(day.atTime(9, 0).atZone(clock.getZone()).toInstant());
+    }
+
+    /**
+     * The claim to declare, as the ledger computes it now that the judgment is recorded: the invoices born before it,
+     * principal, penalties stopped at the judgment's date, indemnity (docs/droit-francais.md §1, §8). Returns whether
+     * there is one.
+     */
+    private boolean claim(DelegateExecution execution, long dossierId) {
+        List<InvoiceView> completed = legalAmounts.complete(invoices.findByDossier(dossierId));
+        ClaimedAmounts claim = ClaimedAmounts.declared(completed, LocalDate.now(clock));
+        execution.setVariable(CLAIM_PRINCIPAL_TEXT, Euros.format(claim.principal()));
+        execution.setVariable(CLAIM_PENALTIES_TEXT, claim.penaltiesKnown()
+                ? Euros.format(claim.penalties()) : "à calculer (taux du semestre non configuré)");
+        execution.setVariable(CLAIM_INDEMNITY_TEXT, Euros.format(claim.indemnity()));
+        execution.setVariable(CLAIM_TOTAL_TEXT, Euros.format(claim.total()));
+        return !claim.claimed().isEmpty();
     }
 
     private void record(CompanyDebtor debtor, String status) {

@@ -31,6 +31,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.stubbing.Answer;
 
 /**
  * bpmn/recouvrement-amiable.bpmn on the fast engine, with the real DMNs and the real "Vérifier le débiteur" it calls:
@@ -63,6 +65,8 @@ class RecouvrementAmiableFlowTest {
     static final Date TASK_DUE = at9("2026-11-26");
     static final Date PRESCRIPTION_WARNING = at9("2031-08-25");
     static final Date NOTICE_DEADLINE_ENDS = at9("2027-01-11");
+    static final Date DECLARATION_DUE = at9("2027-01-25");
+    static final Date RELIEF_DUE = at9("2027-05-25");
 
     DiagramBeans.DossierReading reading;
     DiagramBeans.LadderSteps ladder;
@@ -75,6 +79,7 @@ class RecouvrementAmiableFlowTest {
     DiagramBeans.TaskEscalation escalation;
     DiagramBeans.PromiseConfirmation promises;
     DiagramBeans.DebtorChecks checks;
+    DiagramBeans.InsolvencyDeclaration declaration;
 
     @BeforeEach
     void deploy() {
@@ -91,6 +96,7 @@ class RecouvrementAmiableFlowTest {
         escalation = FastEngine.mockBean("taskEscalation", DiagramBeans.TaskEscalation.class);
         promises = FastEngine.mockBean("promiseConfirmation", DiagramBeans.PromiseConfirmation.class);
         checks = FastEngine.mockBean("debtorChecks", DiagramBeans.DebtorChecks.class);
+        declaration = FastEngine.mockBean("insolvencyDeclaration", DiagramBeans.InsolvencyDeclaration.class);
 
         // What the beans answer unless a test says otherwise: nothing postponed, nothing settled, a debtor in business.
         when(reading.taskDue(any())).thenReturn(TASK_DUE);
@@ -118,10 +124,20 @@ class RecouvrementAmiableFlowTest {
         return dossier;
     }
 
-    /** What "Vérifier le débiteur" finds in the registers. */
+    /** What "Vérifier le débiteur" finds in the registers; insolvent: with invoices born before the judgment. */
     void debtorIs(String registryStatus, boolean insolvent) {
         doAnswer(sets("registryStatus", registryStatus, "debtorReview", "NON_REQUISE")).when(checks).consultRegistry(any());
-        doAnswer(sets("insolvent", insolvent, "declarationDueAt", at9("2027-01-25"))).when(checks).consultBodacc(any());
+        doAnswer(sets("insolvent", insolvent, "claimToDeclare", insolvent, "declarationDueAt", DECLARATION_DUE,
+                "foreclosureReliefDueAt", RELIEF_DUE)).when(checks).consultBodacc(any());
+    }
+
+    /** BODACC, asked by the dossier itself, publishes an opening with invoices to declare: the dossier stops. */
+    static Answer<Void> collectiveProcedure() {
+        return call -> {
+            sets("insolvent", true, "claimToDeclare", true, "declarationDueAt", DECLARATION_DUE,
+                    "foreclosureReliefDueAt", RELIEF_DUE).answer(call);
+            throw new BpmnError("PROCEDURE_COLLECTIVE");
+        };
     }
 
     /** The step is postponed once (a promise, a hold) and planned again for that day. */
@@ -295,15 +311,136 @@ class RecouvrementAmiableFlowTest {
         ProcessInstance dossier = open("PME", "B2C", 300.0);
         sendRelances(dossier, 3);
         noticeDayComes(dossier);
+        execute(job("ReclamerFacturesPosterieures", dossier));
 
-        assertThat(task("DeclarerCreance", dossier)).hasCandidateGroup("juridique").hasDueDate(at9("2027-01-25"));
+        assertThat(task("DeclarerCreance", dossier)).hasCandidateGroup("juridique").hasDueDate(DECLARATION_DUE);
         complete(task("DeclarerCreance", dossier), withVariables("claimDeclared", true, "declarationReference", "MJ-1"));
         execute(job("CloreCreanceDeclaree", dossier));
 
-        assertThat(dossier).isEnded().hasPassed("CreanceDeclaree").hasNotPassed("ValiderMiseEnDemeure",
-                "PreparerMiseEnDemeure");
+        assertThat(dossier).isEnded().hasPassedInOrder("ProcedureCollectiveAvantMiseEnDemeure",
+                "ProcedureCollectiveConstatee", "ReclamerFacturesPosterieures", "DeclarerCreance", "CreanceDeclaree")
+                .hasNotPassed("ValiderMiseEnDemeure", "PreparerMiseEnDemeure", "DemanderReleveForclusion");
+        verify(declaration).separateLaterInvoices(any());
         verify(judicial).closeDeclared(any());
         verify(ladder, never()).sendStep(any(), eq("MISE_EN_DEMEURE"));
+    }
+
+    @Test
+    void anOpeningPublishedWhenTheDossierOpensStopsItBeforeAnyRelanceAndTheLegalTeamDeclares() {
+        doAnswer(collectiveProcedure()).when(checks).watchInsolvency(any());
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+
+        // Nothing of the amicable collection started: no call, no prescription watch, no relance.
+        assertThat(dossier).hasPassedInOrder("LireDossier", "ConsulterBodaccOuverture", "ProcedureCollectiveConstatee")
+                .hasNotPassed("DeterminerScenarioDossier", "LancerRecouvrement")
+                .isWaitingAtExactly("SousProcessusProcedureCollective", "ReclamerFacturesPosterieures");
+        execute(job("ReclamerFacturesPosterieures", dossier));
+        assertThat(task("DeclarerCreance", dossier)).hasCandidateGroup("juridique").hasDueDate(DECLARATION_DUE);
+        complete(task("DeclarerCreance", dossier), withVariables("claimDeclared", true, "declarationReference", "MJ-7"));
+        execute(job("CloreCreanceDeclaree", dossier));
+
+        assertThat(dossier).isEnded().hasPassed("CreanceDeclaree");
+        verify(ladder, never()).planStep(any(), anyString());
+        verify(declaration).separateLaterInvoices(any());
+    }
+
+    @Test
+    void anOpeningPublishedBeforeTheSecondRelanceStopsTheLadderTheCallAndThePrescriptionWatchAtOnce() {
+        // Asked when the dossier opens and before relance 1: nothing; before relance 2: the opening.
+        doAnswer(sets("claimToDeclare", false)).doAnswer(sets("claimToDeclare", false))
+                .doAnswer(collectiveProcedure()).when(checks).watchInsolvency(any());
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+        passTimer(dossier, "DateRelance1", STEP_AT.get("RELANCE_1"));
+        execute(job("PlanifierRelance2", dossier));
+        assertThat(dossier).isWaitingAtExactly("AppelConciliation", "AlertePrescription", "DateRelance2");
+        passTimer(dossier, "DateRelance2", STEP_AT.get("RELANCE_2"));
+
+        assertThat(dossier).hasPassed("ConsulterBodaccRelance1", "EnvoyerRelance1", "ConsulterBodaccRelance2")
+                .hasNotPassed("EnvoyerRelance2")
+                .isWaitingAtExactly("SousProcessusProcedureCollective", "ReclamerFacturesPosterieures");
+        verify(ladder).sendStep(any(), eq("RELANCE_1"));
+        verify(ladder, never()).sendStep(any(), eq("RELANCE_2"));
+    }
+
+    @Test
+    void anOpeningBeforeTheThirdRelanceNotDeclaredGoesToTheForeclosureReliefThenClosesForeclosed() {
+        // Asked when the dossier opens, before relances 1 and 2: nothing; before relance 3: the opening.
+        doAnswer(sets("claimToDeclare", false)).doAnswer(sets("claimToDeclare", false))
+                .doAnswer(sets("claimToDeclare", false)).doAnswer(collectiveProcedure()).when(checks).watchInsolvency(any());
+        ProcessInstance dossier = open("GRAND_COMPTE", "B2B", 2500.0);
+        sendRelances(dossier, 3);
+        execute(job("ReclamerFacturesPosterieures", dossier));
+
+        // The legal team says the claim was not declared: only the relevé de forclusion is left (L622-26).
+        complete(task("DeclarerCreance", dossier), withVariables("claimDeclared", false));
+        assertThat(task("DemanderReleveForclusion", dossier)).hasCandidateGroup("juridique").hasDueDate(RELIEF_DUE);
+        complete(task("DemanderReleveForclusion", dossier), withVariables("claimDeclared", false));
+        execute(job("CloreForclose", dossier));
+
+        assertThat(dossier).isEnded().hasPassed("ConsulterBodaccRelance3", "CreanceDeclareeOuNon", "ReleveObtenu",
+                "CreanceForclose").hasNotPassed("EnvoyerRelance3", "CloreCreanceDeclaree");
+        verify(declaration).closeForeclosed(any());
+        verify(judicial, never()).closeDeclared(any());
+    }
+
+    @Test
+    void twoMonthsAfterThePublicationWithoutADeclarationTheLegalTeamAsksForARelief() {
+        doAnswer(collectiveProcedure()).when(checks).watchInsolvency(any());
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+        execute(job("ReclamerFacturesPosterieures", dossier));
+
+        passTimer(dossier, "DelaiDeclarationPasse", DECLARATION_DUE);
+        assertThat(dossier).isWaitingAtExactly("SousProcessusProcedureCollective", "DemanderReleveForclusion");
+        complete(task("DemanderReleveForclusion", dossier), withVariables("claimDeclared", true,
+                "declarationReference", "Ordonnance JC 2027-12"));
+        execute(job("CloreCreanceDeclaree", dossier));
+
+        assertThat(dossier).isEnded().hasPassed("DelaiDeclarationPasse", "ReleveObtenu", "CreanceDeclaree")
+                .hasNotPassed("CreanceDeclareeOuNon", "CloreForclose");
+        verify(judicial).closeDeclared(any());
+    }
+
+    @ParameterizedTest(name = "at the court check: {0}")
+    @CsvSource({
+        "INSOLVENT, ReclamerFacturesPosterieures",
+        "CLOSED,    DeciderDossier"
+    })
+    void whatTheRegistersSayBeforeCourtDecidesTheWayOut(String found, String next) {
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+        sendRelances(dossier, 2);
+        noticeDayComes(dossier);
+        execute(job("PreparerMiseEnDemeure", dossier));
+        // The notice went to an active company; at the deadline, the registers say otherwise.
+        debtorIs("INSOLVENT".equals(found) ? "ACTIVE" : found, "INSOLVENT".equals(found));
+        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 123", "postedOn", "2026-12-31"));
+        execute(job("EnregistrerEnvoi", dossier));
+        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2027-01-02"));
+        execute(job("EnregistrerReception", dossier));
+        passTimer(dossier, "FinDuDelai", NOTICE_DEADLINE_ENDS);
+        checkDebtor(dossier, "VerifierDebiteurAvantContentieux");
+
+        assertThat(dossier).hasPassed("DebiteurVerifieAvantContentieux").isWaitingAt(next)
+                .hasNotPassed("PreparerContentieux", "ConstituerDossierJudiciaire");
+        verify(judicial, never()).prepareJudicial(any());
+    }
+
+    @Test
+    void aCompanyUnknownAtTheCourtCheckThatTheAgentCannotConfirmGoesToTheManagers() {
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+        sendRelances(dossier, 2);
+        noticeDayComes(dossier);
+        execute(job("PreparerMiseEnDemeure", dossier));
+        debtorIs("UNKNOWN", false);
+        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 123", "postedOn", "2026-12-31"));
+        execute(job("EnregistrerEnvoi", dossier));
+        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2027-01-02"));
+        execute(job("EnregistrerReception", dossier));
+        passTimer(dossier, "FinDuDelai", NOTICE_DEADLINE_ENDS);
+        checkDebtor(dossier, "VerifierDebiteurAvantContentieux");
+        ProcessInstance check = calledProcessInstance("verification-debiteur", dossier);
+        complete(task("VerifierDebiteur", check), withVariables("debtorReview", "DECISION"));
+
+        assertThat(dossier).isWaitingAt("DeciderDossier").hasNotPassed("PreparerContentieux");
     }
 
     @ParameterizedTest(name = "registry {0}, agent {1}: {2}")

@@ -172,17 +172,49 @@ class LatePaymentLawTest {
         assertThat(amounts.indemnity()).isEqualByComparingTo("0.00");
     }
 
+    /** One invoice against its debtor's opening judgment, with the hand computation in {@code why}. */
+    record Insolvency(String why, String performedOn, String dueDate, InsolvencyClaim claim, String penalties,
+            String indemnity) {
+    }
+
+    static Stream<Insolvency> insolvencies() {
+        // 5,000.00, B2B, judgment 2025-12-01, as of 2026-03-01; ECB 2.15 + 10 = 12.15 in 2025-H2 and 2026-H1.
+        return Stream.of(
+                new Insolvency("performed before, late before: 2025-11-01..11-30 = 30 d × 5,000 × 12.15 / 36,500 = "
+                        + "49.93, and the 40 EUR (late on 2025-11-01)", "2025-10-01", "2025-10-31",
+                        InsolvencyClaim.ANTERIEURE, "49.93", "40.00"),
+                new Insolvency("performed before, due after the judgment: never late before payment was forbidden "
+                        + "(L622-7, L441-10 II): 0.00 and no 40 EUR", "2025-11-15", "2025-12-15",
+                        InsolvencyClaim.ANTERIEURE, "0.00", "0.00"),
+                new Insolvency("performed before, due the day before the judgment: its first late day is the "
+                        + "judgment's, 0.00 and no 40 EUR", "2025-10-30", "2025-11-30", InsolvencyClaim.ANTERIEURE,
+                        "0.00", "0.00"),
+                new Insolvency("performed on the judgment's day (L622-17): as usual, 2026-01-01..03-01 = 60 d × "
+                        + "5,000 × 12.15 / 36,500 = 99.86, and the 40 EUR", "2025-12-01", "2025-12-31",
+                        InsolvencyClaim.POSTERIEURE, "99.86", "40.00"),
+                new Insolvency("performed after: as usual, 2026-01-21..03-01 = 40 d × 5,000 × 12.15 / 36,500 = "
+                        + "66.575... = 66.58, and the 40 EUR", "2026-01-10", "2026-01-20",
+                        InsolvencyClaim.POSTERIEURE, "66.58", "40.00"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("insolvencies")
+    void anInvoicePerformedBeforeTheOpeningJudgmentStopsThereOnePerformedAfterRunsAsUsual(Insolvency c) {
+        InvoiceFacts invoice = new InvoiceFacts(DebtorType.B2B, new BigDecimal("5000.00"), LocalDate.parse(c.dueDate()),
+                LocalDate.parse(c.performedOn()), List.of(), List.of(), List.of(), LocalDate.parse("2025-12-01"), null,
+                false);
+
+        LegalAmounts amounts = law.apply(invoice, LocalDate.parse("2026-03-01"));
+
+        assertThat(amounts.insolvencyClaim()).as(c.why()).isEqualTo(c.claim());
+        assertThat(amounts.penalties()).as(c.why()).isEqualByComparingTo(c.penalties());
+        assertThat(amounts.indemnity()).as(c.why()).isEqualByComparingTo(c.indemnity());
+    }
+
     @Test
-    void penaltiesStopAtTheOpeningOfACollectiveProcedure() {
-        // 5,000.00 due 2025-10-31, judgment 2025-12-01: 2025-11-01..11-30 = 30 d × 5,000 × 12.15 / 36,500 = 49.93
-        InvoiceFacts insolvent = new InvoiceFacts(DebtorType.B2B, new BigDecimal("5000.00"), LocalDate.parse("2025-10-31"),
-                LocalDate.parse("2025-10-31"), List.of(),
-                List.of(), List.of(), LocalDate.parse("2025-12-01"), null, false);
-
-        LegalAmounts amounts = law.apply(insolvent, LocalDate.parse("2026-03-01"));
-
-        assertThat(amounts.penalties()).isEqualByComparingTo("49.93");
-        assertThat(amounts.indemnity()).isEqualByComparingTo("40.00");
+    void withoutAProcedureAnInvoiceIsNeitherBeforeNorAfter() {
+        assertThat(law.apply(b2b("1000.00", "2026-01-31", List.of()), LocalDate.parse("2026-03-01")).insolvencyClaim())
+                .isNull();
     }
 
     @Test

@@ -114,7 +114,9 @@ class DebtorChecksTest extends MailTest {
         noticeIsDue("En Redressement");
         runChecks();
 
-        assertThat(dossier).isWaitingAt("DeclarerCreance").hasNotPassed("PreparerMiseEnDemeure");
+        // Asked as the dossier opens: it stops before any relance.
+        assertThat(dossier).isWaitingAt("DeclarerCreance").hasPassed("ConsulterBodaccOuverture")
+                .hasNotPassed("EnvoyerRelance1", "PreparerMiseEnDemeure");
         assertThat(task("DeclarerCreance", dossier)).hasCandidateGroup("juridique");
         // Two months after the BODACC publication.
         assertThat(task("DeclarerCreance", dossier).getDueDate().toInstant()).isEqualTo(LocalDate.of(2027, 1, 12)
@@ -191,7 +193,8 @@ class DebtorChecksTest extends MailTest {
         clock.set(driver.timerDue(dossier.getId(), "FinDuDelai"));
         runChecks();
 
-        assertThat(dossier).hasPassed("VerifierDebiteurAvantContentieux").isWaitingAt("TransmettreJuridique");
-        assertThat(runtime.getVariable(dossier.getId(), "route")).isEqualTo("DECLARATION_CREANCE");
+        // The invoice was performed before the judgment: it is declared, not taken to court.
+        assertThat(dossier).hasPassed("VerifierDebiteurAvantContentieux", "ProcedureCollectiveAvantContentieux")
+                .isWaitingAt("DeclarerCreance").hasNotPassed("PreparerContentieux", "TransmettreJuridique");
     }
 }

@@ -50,9 +50,9 @@ class VerificationDebiteurFlowTest {
     }
 
     /** Starts a check, the registers answering as given; both calls run as jobs of their own. */
-    ProcessInstance verify(String registryStatus, boolean insolvent) {
+    ProcessInstance verify(String registryStatus, boolean claimToDeclare) {
         doAnswer(sets("registryStatus", registryStatus, "debtorReview", "NON_REQUISE")).when(checks).consultRegistry(any());
-        doAnswer(sets("insolvent", insolvent)).when(checks).consultBodacc(any());
+        doAnswer(sets("insolvent", claimToDeclare, "claimToDeclare", claimToDeclare)).when(checks).consultBodacc(any());
         ProcessInstance check = runtimeService().startProcessInstanceByKey("verification-debiteur", "D-1",
                 Map.of("debtorName", "Total Négoce"));
         assertThat(check).isWaitingAtExactly("ConsulterRegistre");
