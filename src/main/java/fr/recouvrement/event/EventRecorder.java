@@ -68,9 +68,16 @@ public class EventRecorder {
             throw new ConflictException("La facture " + invoiceNumber + " n'est dans aucun dossier de recouvrement en"
                     + " cours : un événement " + event.type() + " porte sur un dossier.");
         }
+        // A plan covers the dossier's open invoices: read before the plan moves them out of OPEN.
+        List<Long> covered = event.type() == EventType.PAYMENT_PLAN ? events.openInvoiceIds(invoice.dossierId())
+                : List.of();
         apply(invoice, event, today);
         EventPayload payload = EventPayload.of(event);
         long id = events.insert(invoice, payload, user);
+        if (event.signedOn() != null) {
+            // The debtor's signature acknowledges each covered debt on that day (Code civil 2240); a typed plan does not.
+            events.acknowledge(covered, id, event.signedOn());
+        }
         if (notify && invoice.inOpenDossier() && event.type() != EventType.NOTE && event.type() != EventType.CALL) {
             correlate(invoice, payload);
         }

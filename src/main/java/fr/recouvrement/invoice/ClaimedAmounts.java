@@ -1,6 +1,5 @@
 package fr.recouvrement.invoice;
 
-import fr.recouvrement.debtor.DebtorType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +20,7 @@ public record ClaimedAmounts(List<InvoiceView> claimed, BigDecimal principal, bo
 
     /** @param completed the dossier's invoices with what the law adds ({@link InvoiceLegalAmounts#complete}) */
     public static ClaimedAmounts of(List<InvoiceView> completed, LocalDate day) {
-        boolean b2b = completed.get(0).debtor().type() == DebtorType.B2B;
+        boolean b2b = completed.get(0).debtor().type().professional();
         List<InvoiceView> claimed = completed.stream().filter(i -> i.claimableOn(day)).toList();
         boolean penaltiesKnown = claimed.stream().allMatch(i -> i.penalties() != null);
         return new ClaimedAmounts(claimed, sum(claimed, InvoiceView::balance), penaltiesKnown,
