@@ -82,6 +82,12 @@ public class EventRepository {
                 .param(dossierId).query(Long.class).list();
     }
 
+    /** The invoices of a dossier under its payment plan. */
+    List<Long> plannedInvoiceIds(long dossierId) {
+        return jdbc.sql("select id from recouvrement.invoice where dossier_id = ? and status = 'PAYMENT_PLAN' order by id")
+                .param(dossierId).query(Long.class).list();
+    }
+
     /** The debtor acknowledged each of these debts on {@code on}, by the signed plan {@code eventId}. */
     void acknowledge(List<Long> invoiceIds, long eventId, LocalDate on) {
         for (long invoiceId : invoiceIds) {

@@ -11,8 +11,8 @@ import java.util.List;
         {"type": "PAYMENT_PLAN", "instalments": [{"date": "2026-12-15", "amount": "500.00"},
                                                  {"date": "2027-01-15", "amount": "500.00"}]}""")
 public record EventRequest(
-        @Schema(allowableValues = {"DISPUTE", "DISPUTE_RESOLVED", "PROMISE", "PAYMENT_PLAN", "HOLD", "RELEASE", "CALL",
-            "NOTE"})
+        @Schema(allowableValues = {"DISPUTE", "DISPUTE_RESOLVED", "PROMISE", "PAYMENT_PLAN", "PLAN_SIGNED", "HOLD",
+            "RELEASE", "CALL", "NOTE"})
         String type,
         @Schema(description = "DISPUTE, HOLD : le motif") String reason,
         @Schema(description = "DISPUTE_RESOLVED : le litige était-il fondé ?") Boolean justified,
@@ -27,7 +27,8 @@ public record EventRequest(
         @Schema(description = "PAYMENT_PLAN : l'échéancier est-il signé par le débiteur ? Seul un échéancier signé"
                 + " reconnaît la dette et fait courir un nouveau délai de prescription (Code civil 2240)")
         Boolean signed,
-        @Schema(description = "PAYMENT_PLAN signé : la date de la signature (AAAA-MM-JJ)") String signedOn) {
+        @Schema(description = "PAYMENT_PLAN signé, PLAN_SIGNED : la date de la signature (AAAA-MM-JJ)")
+        String signedOn) {
 
     /** The fields of the types that came before promises had an amount and calls were logged. */
     public EventRequest(String type, String reason, Boolean justified, String action, String date,

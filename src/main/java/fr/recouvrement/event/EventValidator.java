@@ -76,6 +76,7 @@ final class EventValidator {
                 instalments = instalments(request.instalments(), today, problems);
                 signedOn = signature(request, today, problems);
             }
+            case PLAN_SIGNED -> signedOn = signatureDate(request.signedOn(), today, problems);
             case RELEASE -> {
                 // Nothing to say: the hold ends.
             }
@@ -100,14 +101,19 @@ final class EventValidator {
             }
             return null;
         }
-        if (!dated) {
+        return signatureDate(request.signedOn(), today, problems);
+    }
+
+    /** The day the debtor signed a plan: a valid date that has come. */
+    private static LocalDate signatureDate(String value, LocalDate today, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
             problems.add(new FieldProblem("signedOn", "La date de signature de l'échéancier est obligatoire quand il"
                     + " est signé."));
             return null;
         }
-        Optional<LocalDate> date = Dates.parseIso(request.signedOn());
+        Optional<LocalDate> date = Dates.parseIso(value);
         if (date.isEmpty()) {
-            problems.add(new FieldProblem("signedOn", "La date de signature « " + request.signedOn()
+            problems.add(new FieldProblem("signedOn", "La date de signature « " + value
                     + " » n'est pas une date valide (AAAA-MM-JJ)."));
             return null;
         }

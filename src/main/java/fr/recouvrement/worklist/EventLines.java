@@ -37,6 +37,7 @@ final class EventLines {
                     + FormDates.french(payload.instalments().get(0).date())
                     + (payload.signedOn() == null ? " (non signé par le débiteur)"
                             : " ; signé par le débiteur le " + FormDates.french(payload.signedOn()));
+            case PLAN_SIGNED -> "Échéancier signé par le débiteur le " + FormDates.french(payload.signedOn());
             case HOLD -> "Dossier suspendu : " + markdownSafe(payload.reason());
             case RELEASE -> "Suspension levée";
             case NOTE -> "Note : " + markdownSafe(payload.text());

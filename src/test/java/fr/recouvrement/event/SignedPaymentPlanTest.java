@@ -110,6 +110,31 @@ class SignedPaymentPlanTest extends LedgerTest {
                 .isZero();
     }
 
+    @Test
+    void aSignatureReturnedAfterThePlanWasTypedRestartsPrescriptionFromItsDate() {
+        // A company's invoice performed 2022-03-10: 2027-03-10. The plan is typed first: unchanged.
+        String number = LedgerFixtures.newNumber("SP");
+        fixtures.registerB2b(number, siren, "2022-03-10", "300.00");
+        fixtures.openDossier("RELANCE_1", "2022-03-10", number);
+
+        ResponseEntity<JsonNode> early = post(number, "{\"type\": \"PLAN_SIGNED\", \"signedOn\": \"2026-11-20\"}");
+        assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(early.getBody().get("detail").asText()).contains("ne suit aucun échéancier");
+
+        post(number, plan("300.00", null));
+        assertThat(read(number).get("prescriptionDate").asText()).isEqualTo("2027-03-10");
+        assertThat(problems(post(number, "{\"type\": \"PLAN_SIGNED\", \"signedOn\": \"2026-11-25\"}")))
+                .containsExactly("signedOn: La date de signature, 25/11/2026, est dans le futur : au plus tard"
+                        + " aujourd'hui, 24/11/2026.");
+
+        ResponseEntity<JsonNode> signed = post(number, "{\"type\": \"PLAN_SIGNED\", \"signedOn\": \"2026-11-23\"}");
+
+        assertThat(signed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // Signed 2026-11-23, before 2027-03-10: 2026-11-23 + 5 = 2031-11-23.
+        assertThat(read(number).get("prescriptionDate").asText()).isEqualTo("2031-11-23");
+        assertThat(read(number).get("status").asText()).isEqualTo("PAYMENT_PLAN");
+    }
+
     private static String plan(String amount, String signedOn) {
         String signature = signedOn == null ? "" : ", \"signed\": true, \"signedOn\": \"" + signedOn + "\"";
         return """
