@@ -23,16 +23,18 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipTest {
 
     private static final Path MAIN = Path.of("src/main/java/fr/recouvrement");
-    private static final Map<String, String> OWNERS = Map.of(
-            "debtor", "debtor/DebtorRepository.java",
-            "invoice", "invoice/InvoiceRepository.java",
-            "dossier", "dossier/DossierRepository.java",
-            "dossier_stage", "dossier/DossierRepository.java",
-            "payment", "payment/PaymentRepository.java",
-            "invoice_event", "event/EventRepository.java",
-            "communication", "communication/CommunicationRepository.java",
-            "judicial_file", "judicial/JudicialFileRepository.java",
-            "kpi_snapshot", "kpi/KpiSnapshotRepository.java");
+    private static final Map<String, String> OWNERS = Map.ofEntries(
+            Map.entry("debtor", "debtor/DebtorRepository.java"),
+            Map.entry("invoice", "invoice/InvoiceRepository.java"),
+            Map.entry("dossier", "dossier/DossierRepository.java"),
+            Map.entry("dossier_stage", "dossier/DossierRepository.java"),
+            Map.entry("dossier_document", "dossier/DossierDocumentRepository.java"),
+            Map.entry("payment", "payment/PaymentRepository.java"),
+            Map.entry("invoice_event", "event/EventRepository.java"),
+            Map.entry("debt_acknowledgement", "event/EventRepository.java"),
+            Map.entry("communication", "communication/CommunicationRepository.java"),
+            Map.entry("judicial_file", "judicial/JudicialFileRepository.java"),
+            Map.entry("kpi_snapshot", "kpi/KpiSnapshotRepository.java"));
     private static final Pattern WRITE =
             Pattern.compile("(?i)\\b(insert\\s+into|update|delete\\s+from)\\s+recouvrement\\.(\\w+)");
     private static final Pattern CREATE_TABLE =

@@ -29,8 +29,8 @@ public class DebtorRepository {
      * a known company's contact details are replaced by these (the latest win).
      */
     public long upsert(DebtorDetails debtor) {
-        String conflict = debtor.type() == DebtorType.B2B
-                ? "(siren) where type = 'B2B'"
+        String conflict = debtor.type().professional()
+                ? "(siren) where type <> 'B2C'"
                 : "(lower(name), lower(email), postal_code) where type = 'B2C'";
         return jdbc.sql("""
                 insert into recouvrement.debtor (type, siren, name, segment, email, phone,

@@ -28,9 +28,12 @@ public class DossierController {
     private final InvoiceRepository invoices;
     private final CommunicationRepository communications;
     private final InvoiceLegalAmounts legalAmounts;
+    private final DossierDocumentRepository documents;
 
     public DossierController(DossierRepository dossiers, DebtorRepository debtors, InvoiceRepository invoices,
-            CommunicationRepository communications, InvoiceLegalAmounts legalAmounts) {
+            CommunicationRepository communications, InvoiceLegalAmounts legalAmounts,
+            DossierDocumentRepository documents) {
+        this.documents = documents;
         this.legalAmounts = legalAmounts;
         this.dossiers = dossiers;
         this.debtors = debtors;
@@ -39,7 +42,7 @@ public class DossierController {
     }
 
     @GetMapping("/api/dossiers/{number}")
-    @Operation(summary = "Un dossier : débiteur, factures, montants dus, J, étape, communications")
+    @Operation(summary = "Un dossier : débiteur, factures, montants dus, J, étape, communications, documents")
     public DossierView get(@PathVariable String number) {
         DossierRepository.DossierRow dossier = dossiers.get(number);
         List<InvoiceView> dossierInvoices = legalAmounts.complete(invoices.findByDossier(dossier.id()));
@@ -49,7 +52,8 @@ public class DossierController {
                 dossier.openedAt(), dossier.closedAt(), dossier.closingReason(), debtor,
                 balanceOf(dossierInvoices, InvoiceStatus::claimed),
                 balanceOf(dossierInvoices, status -> status == InvoiceStatus.DISPUTED),
-                dossierInvoices, communications.forDossier(dossier.id()));
+                dossierInvoices, communications.forDossier(dossier.id()),
+                documents.forDossier(dossier.id()));
     }
 
     @GetMapping(path = "/api/dossiers/{number}/communications/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)

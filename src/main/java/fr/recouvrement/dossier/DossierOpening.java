@@ -1,7 +1,6 @@
 package fr.recouvrement.dossier;
 
 import fr.recouvrement.debtor.DebtorRepository;
-import fr.recouvrement.debtor.DebtorType;
 import fr.recouvrement.invoice.InvoiceRepository;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,7 @@ public class DossierOpening {
             return new Placement(dossiers.numberOf(invoice.dossierId()), false);
         }
         debtors.lock(invoice.debtorId());
-        Optional<DossierRepository.DossierKey> open = invoice.debtorType() == DebtorType.B2B
+        Optional<DossierRepository.DossierKey> open = invoice.debtorType().professional()
                 ? dossiers.findOpenFor(invoice.debtorId())
                 : Optional.empty();
         if (open.isPresent()) {

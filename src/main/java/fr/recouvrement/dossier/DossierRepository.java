@@ -86,7 +86,7 @@ public class DossierRepository {
     public DossierKey open(long debtorId, DebtorType type, String siren, LocalDate originDate) {
         int sequence = jdbc.sql("select coalesce(max(sequence), 0) + 1 from recouvrement.dossier where debtor_id = ?")
                 .param(debtorId).query(Integer.class).single();
-        String number = type == DebtorType.B2B
+        String number = type.professional()
                 ? "D-%s-%03d".formatted(siren, sequence)
                 : "D-C%d-%03d".formatted(debtorId, sequence);
         long id = jdbc.sql("""

@@ -26,5 +26,7 @@ public record DossierView(
         @Schema(type = "string", example = "0.00", description = "Solde des factures en litige, suspendues")
         BigDecimal amountDisputed,
         List<InvoiceView> invoices,
-        List<CommunicationView> communications) {
+        List<CommunicationView> communications,
+        @Schema(description = "Les documents joints (le scan d'un échéancier signé…), sans leur contenu")
+        List<DossierDocument> documents) {
 }

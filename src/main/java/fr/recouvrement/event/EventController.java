@@ -30,7 +30,8 @@ public class EventController {
     @PostMapping
     @Operation(summary = "Signale un événement sur une facture ou son dossier",
             description = "DISPUTE {reason}, DISPUTE_RESOLVED {justified, action: CREDIT_NOTE | CANCEL | RESUME},"
-                    + " PROMISE {date}, PAYMENT_PLAN {instalments: [{date, amount}]}, HOLD {reason}, RELEASE,"
+                    + " PROMISE {date}, PAYMENT_PLAN {instalments: [{date, amount}], signed, signedOn},"
+                    + " PLAN_SIGNED {signedOn}, HOLD {reason}, RELEASE,"
                     + " NOTE {text}. Transmis au dossier par le message EvenementSignale. 409 quand l'événement porte"
                     + " sur un dossier et que la facture n'est dans aucun dossier en cours, ou qu'il contredit l'état"
                     + " de la facture (litige déjà ouvert, dossier déjà suspendu...).")

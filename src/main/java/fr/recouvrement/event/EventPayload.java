@@ -9,7 +9,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventPayload(
         EventType type, String reason, Boolean justified, String action, LocalDate date,
-        List<Instalment> instalments, String text, String amount, Call call) {
+        List<Instalment> instalments, String text, String amount, Call call, LocalDate signedOn) {
 
     /** One instalment; the amount as a decimal string ("500.00"). */
     public record Instalment(LocalDate date, String amount) {
@@ -26,6 +26,7 @@ public record EventPayload(
                 event.action() == null ? null : event.action().name(), event.date(),
                 event.instalments().isEmpty() ? null : event.instalments().stream()
                         .map(i -> new Instalment(i.date(), i.amount().toPlainString())).toList(),
-                event.text(), event.amount() == null ? null : event.amount().toPlainString(), event.call());
+                event.text(), event.amount() == null ? null : event.amount().toPlainString(), event.call(),
+                event.signedOn());
     }
 }

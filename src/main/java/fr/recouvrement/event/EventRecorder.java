@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class EventRecorder {
+
+    /** Events the dossier's process is not told of. */
+    private static final Set<EventType> QUIET = EnumSet.of(EventType.NOTE, EventType.CALL, EventType.PLAN_SIGNED);
 
     private final EventRepository events;
     private final InvoiceRepository invoices;
@@ -68,10 +72,26 @@ public class EventRecorder {
             throw new ConflictException("La facture " + invoiceNumber + " n'est dans aucun dossier de recouvrement en"
                     + " cours : un événement " + event.type() + " porte sur un dossier.");
         }
+        // A plan covers the dossier's open invoices: read before the plan moves them out of OPEN. A signature
+        // returned later covers the invoices under the plan the dossier follows.
+        List<Long> covered = switch (event.type()) {
+            case PAYMENT_PLAN -> events.openInvoiceIds(invoice.dossierId());
+            case PLAN_SIGNED -> events.plannedInvoiceIds(invoice.dossierId());
+            default -> List.of();
+        };
+        if (event.type() == EventType.PLAN_SIGNED && covered.isEmpty()) {
+            throw new ConflictException("Le dossier " + invoice.dossierNumber() + " ne suit aucun échéancier :"
+                    + " rien à signer. Un échéancier signé dès sa saisie s'enregistre avec signed et signedOn.");
+        }
         apply(invoice, event, today);
         EventPayload payload = EventPayload.of(event);
         long id = events.insert(invoice, payload, user);
-        if (notify && invoice.inOpenDossier() && event.type() != EventType.NOTE && event.type() != EventType.CALL) {
+        if (event.signedOn() != null) {
+            // The debtor's signature acknowledges each covered debt on that day (Code civil 2240); a typed plan does not.
+            events.acknowledge(covered, id, event.signedOn());
+        }
+        // A signature changes prescription, not the course of the dossier's process.
+        if (notify && invoice.inOpenDossier() && !QUIET.contains(event.type())) {
             correlate(invoice, payload);
         }
         return id;
@@ -110,8 +130,8 @@ public class EventRecorder {
                 // The hold's length moves the dossier's remaining steps.
                 dossiers.release(invoice.dossierId(), today);
             }
-            case CALL, NOTE -> {
-                // Kept as a record only.
+            case CALL, NOTE, PLAN_SIGNED -> {
+                // Kept as a record only; a signature's acknowledgements are recorded with the event.
             }
         }
     }

@@ -50,6 +50,8 @@ public class EventReporting {
     static final String INSTALMENT_DATE = "instalmentDate";
     static final String INSTALMENT_AMOUNT = "instalmentAmount";
     static final String INSTALMENTS = "instalments";
+    static final String PLAN_SIGNED = "planSigned";
+    static final String PLAN_SIGNED_ON = "planSignedOn";
     static final String ACTION = "action";
     static final String EVENT_TYPE = "eventType";
     static final String REASON = "reason";
@@ -115,9 +117,9 @@ public class EventReporting {
     }
 
     /**
-     * When the agent completes "Établir l'échéancier": the plan is recorded as the API records it; a date that is not
-     * one (jj/mm/aaaa), a plan whose total differs from what the dossier owes, or a date in the past, is refused with
-     * the reason, in Tasklist.
+     * When the agent completes "Établir l'échéancier": the plan is recorded as the API records it, signed by the debtor
+     * or not; a date that is not one (jj/mm/aaaa), a plan whose total differs from what the dossier owes, an
+     * instalment in the past or a signature in the future, is refused with the reason, in Tasklist.
      */
     @ScenarioStep
     public void recordPaymentPlan(DelegateTask task) {
@@ -134,9 +136,13 @@ public class EventReporting {
                 instalments.add(instalment(prop(instalment, "date"), prop(instalment, "amount")));
             }
         }
+        boolean signed = Boolean.TRUE.equals(task.getVariable(PLAN_SIGNED));
+        String signedOn = signed
+                ? FormDates.required(task, PLAN_SIGNED_ON, "La date de la signature").toString() : null;
         String dossierNumber = task.getExecution().getProcessBusinessKey();
         inTasklist(() -> recorder.record(dossierInvoices(dossierNumber).get(0),
-                new EventRequest("PAYMENT_PLAN", null, null, null, null, instalments, null),
+                new EventRequest("PAYMENT_PLAN", null, null, null, null, instalments, null, null, null, signed,
+                        signedOn),
                 author(task.getAssignee())));
     }
 

@@ -76,6 +76,27 @@ public class EventRepository {
         }
     }
 
+    /** The invoices of a dossier a payment plan would cover: those in collection, not disputed nor in a plan. */
+    List<Long> openInvoiceIds(long dossierId) {
+        return jdbc.sql("select id from recouvrement.invoice where dossier_id = ? and status = 'OPEN' order by id")
+                .param(dossierId).query(Long.class).list();
+    }
+
+    /** The invoices of a dossier under its payment plan. */
+    List<Long> plannedInvoiceIds(long dossierId) {
+        return jdbc.sql("select id from recouvrement.invoice where dossier_id = ? and status = 'PAYMENT_PLAN' order by id")
+                .param(dossierId).query(Long.class).list();
+    }
+
+    /** The debtor acknowledged each of these debts on {@code on}, by the signed plan {@code eventId}. */
+    void acknowledge(List<Long> invoiceIds, long eventId, LocalDate on) {
+        for (long invoiceId : invoiceIds) {
+            jdbc.sql("""
+                    insert into recouvrement.debt_acknowledgement (invoice_id, event_id, acknowledged_on)
+                    values (?, ?, ?)""").params(invoiceId, eventId, on).update();
+        }
+    }
+
     Optional<EventView> findById(long id) {
         return jdbc.sql(SELECT_EVENTS + " where e.id = ?").param(id).query(this::map).optional();
     }

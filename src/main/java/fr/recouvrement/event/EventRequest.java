@@ -11,8 +11,8 @@ import java.util.List;
         {"type": "PAYMENT_PLAN", "instalments": [{"date": "2026-12-15", "amount": "500.00"},
                                                  {"date": "2027-01-15", "amount": "500.00"}]}""")
 public record EventRequest(
-        @Schema(allowableValues = {"DISPUTE", "DISPUTE_RESOLVED", "PROMISE", "PAYMENT_PLAN", "HOLD", "RELEASE", "CALL",
-            "NOTE"})
+        @Schema(allowableValues = {"DISPUTE", "DISPUTE_RESOLVED", "PROMISE", "PAYMENT_PLAN", "PLAN_SIGNED", "HOLD",
+            "RELEASE", "CALL", "NOTE"})
         String type,
         @Schema(description = "DISPUTE, HOLD : le motif") String reason,
         @Schema(description = "DISPUTE_RESOLVED : le litige était-il fondé ?") Boolean justified,
@@ -23,12 +23,23 @@ public record EventRequest(
         @Schema(description = "NOTE : le texte ; CALL : le commentaire de l'appel (facultatif)") String text,
         @Schema(description = "PROMISE : le montant promis (facultatif, « 500.00 ») ; sans montant, tout le dû")
         String amount,
-        @Schema(description = "CALL : l'appel") Call call) {
+        @Schema(description = "CALL : l'appel") Call call,
+        @Schema(description = "PAYMENT_PLAN : l'échéancier est-il signé par le débiteur ? Seul un échéancier signé"
+                + " reconnaît la dette et fait courir un nouveau délai de prescription (Code civil 2240)")
+        Boolean signed,
+        @Schema(description = "PAYMENT_PLAN signé, PLAN_SIGNED : la date de la signature (AAAA-MM-JJ)")
+        String signedOn) {
 
     /** The fields of the types that came before promises had an amount and calls were logged. */
     public EventRequest(String type, String reason, Boolean justified, String action, String date,
             List<Instalment> instalments, String text) {
         this(type, reason, justified, action, date, instalments, text, null, null);
+    }
+
+    /** The fields of the types that came before a plan could be signed. */
+    public EventRequest(String type, String reason, Boolean justified, String action, String date,
+            List<Instalment> instalments, String text, String amount, Call call) {
+        this(type, reason, justified, action, date, instalments, text, amount, call, null, null);
     }
 
     /** One instalment of a payment plan. */

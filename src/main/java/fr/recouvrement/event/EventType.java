@@ -9,6 +9,8 @@ public enum EventType {
     PROMISE(true),
     /** A schedule of instalments for the dossier. */
     PAYMENT_PLAN(true),
+    /** The debtor signed the payment plan the dossier follows, recorded before the signed copy came back. */
+    PLAN_SIGNED(true),
     /** Dunning of the dossier stops until released. */
     HOLD(true),
     RELEASE(true),

@@ -48,6 +48,7 @@ final class EventValidator {
         String text = null;
         BigDecimal amount = null;
         EventPayload.Call call = null;
+        LocalDate signedOn = null;
         switch (type) {
             case DISPUTE, HOLD -> reason = text(request.reason(), "reason", "Le motif", problems);
             case NOTE -> text = text(request.text(), "text", "Le texte", problems);
@@ -71,7 +72,11 @@ final class EventValidator {
                 text = request.text() == null || request.text().isBlank() ? null
                         : text(request.text(), "text", "Le commentaire", problems);
             }
-            case PAYMENT_PLAN -> instalments = instalments(request.instalments(), today, problems);
+            case PAYMENT_PLAN -> {
+                instalments = instalments(request.instalments(), today, problems);
+                signedOn = signature(request, today, problems);
+            }
+            case PLAN_SIGNED -> signedOn = signatureDate(request.signedOn(), today, problems);
             case RELEASE -> {
                 // Nothing to say: the hold ends.
             }
@@ -79,7 +84,45 @@ final class EventValidator {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new ValidEvent(type, reason, justified, action, date, instalments, text, amount, call);
+        return new ValidEvent(type, reason, justified, action, date, instalments, text, amount, call, signedOn);
+    }
+
+    /**
+     * The day the debtor signed the plan: only then is it the debtor's acknowledgement of the debt. A signature is a
+     * day that has come; a date without {@code signed}, or {@code signed} without a date, is a contradiction to fix.
+     */
+    private static LocalDate signature(EventRequest request, LocalDate today, List<FieldProblem> problems) {
+        boolean signed = Boolean.TRUE.equals(request.signed());
+        boolean dated = request.signedOn() != null && !request.signedOn().isBlank();
+        if (!signed) {
+            if (dated) {
+                problems.add(new FieldProblem("signedOn", "Une date de signature ne vaut que pour un échéancier signé"
+                        + " (signed: true)."));
+            }
+            return null;
+        }
+        return signatureDate(request.signedOn(), today, problems);
+    }
+
+    /** The day the debtor signed a plan: a valid date that has come. */
+    private static LocalDate signatureDate(String value, LocalDate today, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem("signedOn", "La date de signature de l'échéancier est obligatoire quand il"
+                    + " est signé."));
+            return null;
+        }
+        Optional<LocalDate> date = Dates.parseIso(value);
+        if (date.isEmpty()) {
+            problems.add(new FieldProblem("signedOn", "La date de signature « " + value
+                    + " » n'est pas une date valide (AAAA-MM-JJ)."));
+            return null;
+        }
+        if (date.get().isAfter(today)) {
+            problems.add(new FieldProblem("signedOn", "La date de signature, " + FormDates.french(date.get())
+                    + ", est dans le futur : au plus tard aujourd'hui, " + FormDates.french(today) + "."));
+            return null;
+        }
+        return date.get();
     }
 
     private static BigDecimal optionalAmount(String value, List<FieldProblem> problems) {

@@ -1,6 +1,5 @@
 package fr.recouvrement.invoice;
 
-import fr.recouvrement.debtor.DebtorType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +32,7 @@ public record ClaimedAmounts(List<InvoiceView> claimed, BigDecimal principal, bo
     }
 
     private static ClaimedAmounts of(List<InvoiceView> completed, List<InvoiceView> claimed) {
-        boolean b2b = completed.get(0).debtor().type() == DebtorType.B2B;
+        boolean b2b = completed.get(0).debtor().type().professional();
         boolean penaltiesKnown = claimed.stream().allMatch(i -> i.penalties() != null);
         return new ClaimedAmounts(claimed, sum(claimed, InvoiceView::balance), penaltiesKnown,
                 b2b && penaltiesKnown ? sum(claimed, InvoiceView::penalties) : NONE,

@@ -53,7 +53,7 @@ record InvoiceIdentity(LocalDate issueDate, LocalDate dueDate, LocalDate perform
         }
         if (debtorType != other.debtorType) {
             differences.add(InvoiceField.TYPE);
-        } else if (debtorType == DebtorType.B2B) {
+        } else if (debtorType.professional()) {
             if (!Objects.equals(siren, other.siren)) {
                 differences.add(InvoiceField.SIREN);
             }

@@ -26,7 +26,7 @@ public class InvoiceImportController {
             description = "UTF-8 avec ou sans BOM, séparateur « ; » ou « , », une ligne d'en-tête nommant, dans"
                     + " n'importe quel ordre et n'importe quelle casse, les colonnes number, issueDate, dueDate, amount,"
                     + " currency, description, debtorReference, debtorName, siren, type, segment, email, phone, line1, line2, postalCode,"
-                    + " city, country (line2, phone, description, debtorReference facultatives ; siren facultatif pour B2C ; les autres"
+                    + " city, country (line2, phone, description, debtorReference facultatives ; siren facultatif pour B2C ; type B2B, B2C ou PUBLIC ; les autres"
                     + " colonnes sont ignorées). Dates AAAA-MM-JJ ou JJ/MM/AAAA ; montants avec point ou virgule"
                     + " décimale, espaces entre milliers acceptés. Réponse 200 {imported, duplicates, rejected: [{line,"
                     + " field, message}]} une fois les lignes enregistrées ; une ligne rejetée n'enregistre rien ; les"

@@ -129,8 +129,8 @@ public final class InvoiceValidator {
         if (siren != null) {
             siren = siren.replace(" ", "");
         }
-        if (siren == null && type == DebtorType.B2B) {
-            problems.add(new Problem(SIREN, "Le SIREN est obligatoire pour un débiteur professionnel (B2B)."));
+        if (siren == null && type != null && type.professional()) {
+            problems.add(new Problem(SIREN, "Le SIREN est obligatoire pour une entreprise (B2B) ou une personne publique (PUBLIC)."));
         } else if (siren != null && !Siren.isValid(siren)) {
             problems.add(new Problem(SIREN, "Le SIREN doit compter 9 chiffres et respecter la clé de Luhn."));
         }

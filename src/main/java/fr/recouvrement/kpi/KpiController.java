@@ -44,7 +44,7 @@ public class KpiController {
             + "recouvrement par étape, et la situation du moment",
             description = "ledger : au jour asOf (aujourd'hui par défaut) ; recovery : de from à to (les douze mois "
                     + "jusqu'à asOf par défaut) ; operational : toujours la situation du moment. Filtres : segment, "
-                    + "debtorType (B2B, B2C). Montants en principal, en EUR.")
+                    + "debtorType (B2B, B2C, PUBLIC). Montants en principal, en EUR.")
     public KpiReport get(@RequestParam(required = false) String asOf, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String segment,
             @RequestParam(required = false) String debtorType) {

@@ -35,7 +35,7 @@ record KpiQuery(LocalDate asOf, LocalDate from, LocalDate to, String segment, De
                 type = DebtorType.valueOf(debtorType.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldProblem("debtorType", "Type de débiteur « " + debtorType
-                        + " » inconnu ; valeurs : B2B, B2C."));
+                        + " » inconnu ; valeurs : B2B, B2C, PUBLIC."));
             }
         }
         if (!problems.isEmpty()) {

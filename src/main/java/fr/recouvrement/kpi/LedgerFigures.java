@@ -192,12 +192,11 @@ class LedgerFigures {
                     join recouvrement.invoice i on i.id = o.id
                     join recouvrement.debtor deb on deb.id = i.debtor_id
                     left join recouvrement.dossier dos on dos.id = i.dossier_id
-                    where coalesce(i.performance_date, i.issue_date) + case when deb.type = 'B2B' then interval '%d years' else interval '%d years' end
+                    where coalesce(i.performance_date, i.issue_date) + make_interval(years => %s)
                           <= cast(:until as date))
                 select * from dated
                 where prescription_date between cast(:asOf as date) and cast(:until as date)
-                """.formatted(LatePaymentLaw.PRESCRIPTION_DATE_SQL, LatePaymentLaw.PRESCRIPTION_YEARS_B2B,
-                LatePaymentLaw.PRESCRIPTION_YEARS_B2C);
+                """.formatted(LatePaymentLaw.PRESCRIPTION_DATE_SQL, LatePaymentLaw.PRESCRIPTION_YEARS_SQL);
         List<PrescribedInvoice> all = query.bindDebtors(jdbc.sql(soon + " order by prescription_date, number"))
                 .param("asOf", query.asOf()).param("until", until)
                 .query((rs, row) -> new PrescribedInvoice(rs.getString("number"), rs.getString("dossier"),

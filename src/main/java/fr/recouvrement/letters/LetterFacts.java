@@ -4,8 +4,8 @@ import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.creditor.CreditorProperties;
 import fr.recouvrement.creditor.Iban;
 import fr.recouvrement.debtor.Address;
-import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.debtor.DebtorType;
+import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.invoice.ClaimedAmounts;
 import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceStatus;
@@ -55,7 +55,7 @@ public class LetterFacts {
      * (docs/droit-francais.md §4, the mise en demeure goes there), else the address the debtor was registered with.
      */
     public Address postalAddress(InvoiceView.DebtorView debtor) {
-        return debtor.type() == DebtorType.B2B
+        return debtor.type().professional()
                 ? debtors.findRegisteredOffice(debtor.id()).orElse(debtor.address()) : debtor.address();
     }
 
@@ -63,7 +63,7 @@ public class LetterFacts {
     public Facts forDossier(String dossierNumber, List<InvoiceView> invoices) {
         List<InvoiceView> completed = legalAmounts.complete(invoices);
         LocalDate today = LocalDate.now(clock);
-        boolean b2b = completed.get(0).debtor().type() == DebtorType.B2B;
+        boolean b2b = completed.get(0).debtor().type().professional();
         ClaimedAmounts amounts = ClaimedAmounts.of(completed, today);
         List<InvoiceView> claimed = amounts.claimed();
         // A time-barred invoice is not mentioned at all, not even as suspended: naming it to a consumer reads as a
@@ -77,6 +77,7 @@ public class LetterFacts {
         Map<String, Object> model = base(today);
         model.put("debtor", debtor(completed.get(0).debtor()));
         model.put("b2b", b2b);
+        model.put("publicDebtor", completed.get(0).debtor().type() == DebtorType.PUBLIC);
         model.put("dossier", Map.of("number", dossierNumber));
         Map<String, List<InterestPeriod>> periods = legalAmounts.periods(claimed);
         model.put("invoices", claimed.stream().map(i -> invoice(i, today, b2b)).toList());
@@ -103,7 +104,8 @@ public class LetterFacts {
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> model = base(today);
         model.put("debtor", debtor(invoice.debtor()));
-        model.put("b2b", invoice.debtor().type() == DebtorType.B2B);
+        model.put("b2b", invoice.debtor().type().professional());
+        model.put("publicDebtor", invoice.debtor().type() == DebtorType.PUBLIC);
         model.put("invoice", invoice(invoice, today, false));
         model.put("debtorReferences", StringUtils.hasText(invoice.debtorReference())
                 ? List.of(invoice.debtorReference()) : List.of());

@@ -58,12 +58,12 @@ public class InvoiceFactsRepository {
                     target.computeIfAbsent(rs.getString("number"), k -> new ArrayList<>())
                             .add(new Reduction(rs.getObject("paid_on", LocalDate.class), rs.getBigDecimal("amount")));
                 });
-        // A payment plan recorded through an event is the debtor's acknowledgement of the debt on that day.
+        // A payment plan the debtor signed acknowledges the debt on the day of the signature; a typed plan does not.
         Map<String, List<LocalDate>> acknowledgements = new HashMap<>();
         jdbc.sql("""
-                select i.number, (e.created_at at time zone 'Europe/Paris')::date as acknowledged_on
-                from recouvrement.invoice_event e join recouvrement.invoice i on i.id = e.invoice_id
-                where e.type = 'PAYMENT_PLAN' and i.number in (:numbers)""")
+                select i.number, a.acknowledged_on
+                from recouvrement.debt_acknowledgement a join recouvrement.invoice i on i.id = a.invoice_id
+                where i.number in (:numbers)""")
                 .param("numbers", numbers)
                 .query(rs -> {
                     acknowledgements.computeIfAbsent(rs.getString("number"), k -> new ArrayList<>())

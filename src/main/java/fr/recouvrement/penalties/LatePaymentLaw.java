@@ -5,12 +5,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * docs/droit-francais.md §1, §3 and §5 applied to one invoice: penalties or legal interest, the 40 EUR indemnity,
+ * docs/droit-francais.md §1, §3, §5 and §10 applied to one invoice: penalties or legal interest, the 40 EUR indemnity,
  * prescription.
  *
  * <ul>
@@ -23,9 +24,12 @@ import org.springframework.stereotype.Component;
  *       and the 40 EUR is owed only if it was already late then (L441-10 II: no late payment can arise once payment
  *       is forbidden). An invoice performed on or after that day (L622-17) bears both as usual.
  *   <li>A cancelled invoice (fully credited, or cancelled after a justified dispute) owes nothing more.
- *   <li>Prescription: 5 years (B2B) or 2 years (B2C) after the performance date, restarted by each acknowledgement of
- *       the debt (a payment, a signed payment plan) made on or before the prescription date it would extend: once
- *       prescribed, an invoice is not revived by a later payment. A 29 February start ends on 28 February.
+ *   <li>Prescription: 5 years (B2B) or 2 years (B2C) after the performance date, or 31 December of the fourth year
+ *       after the year of performance (PUBLIC, loi 68-1250), restarted by each acknowledgement of
+ *       the debt by the debtor (a payment; a payment plan the debtor signed, from its signature date; never a plan an
+ *       agent merely typed, a credit note or a mise en demeure) made on or before the prescription date it would
+ *       extend: once prescribed, an invoice is not revived by a later payment. A 29 February start ends on 28
+ *       February.
  * </ul>
  */
 @Component
@@ -35,6 +39,14 @@ public class LatePaymentLaw {
     static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
     public static final int PRESCRIPTION_YEARS_B2B = 5;
     public static final int PRESCRIPTION_YEARS_B2C = 2;
+    /** Loi 68-1250, art. 1: four years from 1 January of the year after the debt arose. */
+    public static final int PRESCRIPTION_YEARS_PUBLIC = 4;
+    /**
+     * The length of the period in whole years, by debtor type, for an SQL query over {@code deb}: the shortest a
+     * period can run from its start, so a lower bound of every prescription date.
+     */
+    public static final String PRESCRIPTION_YEARS_SQL = "case deb.type when 'B2B' then %d when 'PUBLIC' then %d else %d end"
+            .formatted(PRESCRIPTION_YEARS_B2B, PRESCRIPTION_YEARS_PUBLIC, PRESCRIPTION_YEARS_B2C);
 
     private final RateTable rates;
 
@@ -64,6 +76,18 @@ public class LatePaymentLaw {
             periods = interest.periods();
             missingRates(interest, "le taux BCE", warnings);
             indemnity = unpaidAfterDueDate(invoice, reductions, lastDay) ? INDEMNITY : ZERO;
+        } else if (invoice.debtorType() == DebtorType.PUBLIC) {
+            // R2192-31: one rate, that of the half-year in which interest began to run, for the whole period.
+            HalfYear started = HalfYear.of(invoice.dueDate().plusDays(1));
+            Optional<BigDecimal> rate = rates.publicProcurementRate(started);
+            SimpleInterest.Result interest = SimpleInterest.compute(invoice.amount(), invoice.dueDate().plusDays(1),
+                    lastDay, reductions, halfYear -> rate);
+            penalties = interest.amount();
+            periods = interest.periods();
+            if (!interest.missingRates().isEmpty()) {
+                missingRates(new SimpleInterest.Result(null, List.of(), List.of(started)), "le taux BCE", warnings);
+            }
+            indemnity = unpaidAfterDueDate(invoice, reductions, lastDay) ? INDEMNITY : ZERO;
         } else {
             indemnity = ZERO;
             if (invoice.noticeReceivedOn() == null) {
@@ -89,9 +113,7 @@ public class LatePaymentLaw {
      * whose period holds no further acknowledgement ends it, and the invoice is prescribed at the end of that period.
      */
     public static final String PRESCRIPTION_DATE_SQL = """
-            (with period(length) as (
-                 select case when deb.type = 'B2B' then interval '%d years' else interval '%d years' end),
-             start(d) as (select coalesce(i.performance_date, i.issue_date)),
+            (with start(d) as (select coalesce(i.performance_date, i.issue_date)),
              interruption(d) as (
                  select s.d from start s
                  union
@@ -99,19 +121,20 @@ public class LatePaymentLaw {
                  where p.invoice_id = i.id and p.type = 'PAYMENT' and p.paid_on > s.d
                    and p.paid_on <= cast(:asOf as date)
                  union
-                 select cast(e.created_at at time zone 'Europe/Paris' as date)
-                 from recouvrement.invoice_event e, start s
-                 where e.invoice_id = i.id and e.type = 'PAYMENT_PLAN'
-                   and cast(e.created_at at time zone 'Europe/Paris' as date) > s.d
-                   and cast(e.created_at at time zone 'Europe/Paris' as date) <= cast(:asOf as date))
-             select min(cast(a.d + period.length as date)) from interruption a, period
-             where not exists (select 1 from interruption b where b.d > a.d and b.d <= a.d + period.length))"""
-            .formatted(PRESCRIPTION_YEARS_B2B, PRESCRIPTION_YEARS_B2C);
+                 select a.acknowledged_on from recouvrement.debt_acknowledgement a, start s
+                 where a.invoice_id = i.id and a.acknowledged_on > s.d
+                   and a.acknowledged_on <= cast(:asOf as date)),
+             period(d, ends) as (
+                 select d, case when deb.type = 'PUBLIC'
+                                then make_date(cast(extract(year from d) as int) + %d, 12, 31)
+                                else cast(d + make_interval(years => %s) as date) end
+                 from interruption)
+             select min(a.ends) from period a
+             where not exists (select 1 from interruption b where b.d > a.d and b.d <= a.ends))"""
+            .formatted(PRESCRIPTION_YEARS_PUBLIC, PRESCRIPTION_YEARS_SQL);
 
     static LocalDate prescriptionDate(InvoiceFacts invoice) {
-        int years = invoice.debtorType() == DebtorType.B2B ? PRESCRIPTION_YEARS_B2B : PRESCRIPTION_YEARS_B2C;
-        // LocalDate.plusYears turns 29 February into 28 February, as CPC 641 does.
-        LocalDate prescribedOn = invoice.performedOn().plusYears(years);
+        LocalDate prescribedOn = periodEnd(invoice.debtorType(), invoice.performedOn());
         List<LocalDate> acknowledgements = Stream.concat(invoice.payments().stream().map(Reduction::date),
                 invoice.acknowledgements().stream()).sorted().toList();
         for (LocalDate acknowledged : acknowledgements) {
@@ -119,12 +142,25 @@ public class LatePaymentLaw {
             if (acknowledged.isAfter(prescribedOn)) {
                 break;
             }
-            LocalDate restarted = acknowledged.plusYears(years);
+            LocalDate restarted = periodEnd(invoice.debtorType(), acknowledged);
             if (restarted.isAfter(prescribedOn)) {
                 prescribedOn = restarted;
             }
         }
         return prescribedOn;
+    }
+
+    /**
+     * The last day of a period that starts on {@code start}: 5 years (B2B) or 2 years (B2C) later, LocalDate.plusYears
+     * turning 29 February into 28 February as CPC 641 does; for a public debtor, 31 December of the fourth year after
+     * the year of {@code start} (loi 68-1250, art. 1 and 2: the period runs from the following 1 January).
+     */
+    private static LocalDate periodEnd(DebtorType type, LocalDate start) {
+        return switch (type) {
+            case B2B -> start.plusYears(PRESCRIPTION_YEARS_B2B);
+            case B2C -> start.plusYears(PRESCRIPTION_YEARS_B2C);
+            case PUBLIC -> LocalDate.of(start.getYear() + PRESCRIPTION_YEARS_PUBLIC, 12, 31);
+        };
     }
 
     /** Late: still unpaid at the end of its due date, and that date is before {@code lastDay}, the last day run. */

@@ -15,6 +15,8 @@ public class RateTable {
 
     /** Default penalty rate: the ECB rate + 10 points. */
     static final BigDecimal ECB_MARGIN = new BigDecimal("10");
+    /** Public procurement: the ECB rate + 8 points (R2192-31). */
+    static final BigDecimal PUBLIC_MARGIN = new BigDecimal("8");
     static final BigDecimal CONTRACT_FLOOR_FACTOR = new BigDecimal("3");
 
     private final BigDecimal contractRate;
@@ -42,6 +44,16 @@ public class RateTable {
         }
         return Optional.ofNullable(rates.get(halfYear)).map(PenaltyProperties.Rates::ecbRate)
                 .map(ecb -> ecb.add(ECB_MARGIN));
+    }
+
+    /**
+     * The late-payment interest rate of public procurement (Code de la commande publique R2192-31): the ECB rate in
+     * force on the first day of the half-year in which interest began to run, + 8 points, for the whole period; a
+     * contract cannot set another. Empty when that half-year's ECB rate is not configured.
+     */
+    public Optional<BigDecimal> publicProcurementRate(HalfYear started) {
+        return Optional.ofNullable(rates.get(started)).map(PenaltyProperties.Rates::ecbRate)
+                .map(ecb -> ecb.add(PUBLIC_MARGIN));
     }
 
     /** The legal interest rate ("autres cas") of the half-year, or empty when not configured. */

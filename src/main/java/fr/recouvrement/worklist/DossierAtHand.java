@@ -5,7 +5,6 @@ import fr.recouvrement.communication.CommunicationDelivery;
 import fr.recouvrement.communication.CommunicationRepository;
 import fr.recouvrement.communication.CommunicationStatus;
 import fr.recouvrement.communication.CommunicationView;
-import fr.recouvrement.debtor.DebtorType;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.event.EventPayload;
 import fr.recouvrement.event.EventRepository;
@@ -95,7 +94,7 @@ public class DossierAtHand {
     /** The block's content, the next step aside, as Json-ready maps and lists of French text. */
     Map<String, Object> describe(DossierRepository.DossierRow dossier) {
         List<InvoiceView> dossierInvoices = legalAmounts.complete(invoices.findByDossier(dossier.id()));
-        boolean b2b = dossierInvoices.get(0).debtor().type() == DebtorType.B2B;
+        boolean b2b = dossierInvoices.get(0).debtor().type().professional();
         LocalDate today = LocalDate.now(clock);
         ClaimedAmounts amounts = ClaimedAmounts.of(dossierInvoices, today);
 

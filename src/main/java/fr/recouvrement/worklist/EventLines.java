@@ -34,7 +34,10 @@ final class EventLines {
             case PAYMENT_PLAN -> "Échéancier de " + payload.instalments().size() + " échéance"
                     + (payload.instalments().size() > 1 ? "s" : "") + ", la première de "
                     + Euros.format(new BigDecimal(payload.instalments().get(0).amount())) + " le "
-                    + FormDates.french(payload.instalments().get(0).date());
+                    + FormDates.french(payload.instalments().get(0).date())
+                    + (payload.signedOn() == null ? " (non signé par le débiteur)"
+                            : " ; signé par le débiteur le " + FormDates.french(payload.signedOn()));
+            case PLAN_SIGNED -> "Échéancier signé par le débiteur le " + FormDates.french(payload.signedOn());
             case HOLD -> "Dossier suspendu : " + markdownSafe(payload.reason());
             case RELEASE -> "Suspension levée";
             case NOTE -> "Note : " + markdownSafe(payload.text());

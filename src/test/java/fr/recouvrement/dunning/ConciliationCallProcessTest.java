@@ -260,4 +260,39 @@ class ConciliationCallProcessTest extends MailTest {
         assertThat(events()).extracting(e -> e.get("type")).containsExactly("CALL", "PAYMENT_PLAN");
         assertThat(events().get(1).get("payload").toString()).contains("2026-12-15", "2027-01-15");
     }
+
+    @Test
+    void aPlanTheDebtorSignedIsTickedWithItsDateAndRestartsPrescriptionFromIt() {
+        openDossierOfTwoInvoices("Échéancier Signé");
+        completeCall(Map.of("callOutcome", "ECHEANCIER"));
+        Task plan = tasks.createTaskQuery().processInstanceId(dossier.getId()).taskDefinitionKey("EtablirEcheancier")
+                .singleResult();
+        tasks.claim(plan.getId(), "agent");
+        Map<String, Object> rows = new HashMap<>(Map.of("instalmentCount", "1", "instalmentDate1", "15/12/2026",
+                "instalmentAmount1", "1 500,00", "planSigned", true));
+
+        for (String[] refusal : new String[][] {
+                {"", "La date de la signature est à renseigner (jj/mm/aaaa)."},
+                {"31/02/2026", "La date de la signature « 31/02/2026 » n'est pas une date : écrivez-la jj/mm/aaaa"},
+                {"25/11/2026", "La date de signature, 25/11/2026, est dans le futur : au plus tard aujourd'hui,"
+                        + " 24/11/2026."}}) {
+            rows.put("planSignedOn", refusal[0]);
+            assertThatThrownBy(() -> tasks.complete(plan.getId(), rows))
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining(refusal[1]);
+        }
+        assertThat(events()).extracting(e -> e.get("type")).containsExactly("CALL");
+
+        rows.put("planSignedOn", "20/11/2026");
+        tasks.complete(plan.getId(), rows);
+
+        assertThat(runtime.getVariable(dossier.getId(), "planSignedOn")).isEqualTo("2026-11-20");
+        assertThat(events().get(1).get("payload").toString()).contains("\"signedOn\": \"2026-11-20\"");
+        // Performed 2026-11-16 (its due date): 2031-11-16; the signature of 2026-11-20 restarts it, 2031-11-20, for
+        // both invoices the plan covers.
+        for (String invoice : List.of(first, second)) {
+            assertThat(http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + invoice,
+                    com.fasterxml.jackson.databind.JsonNode.class).get("prescriptionDate").asText())
+                    .isEqualTo("2031-11-20");
+        }
+    }
 }

@@ -63,7 +63,10 @@ class ScenarioDecisionTest {
         "GRAND_COMPTE,   B2C, 300,       3,     7,  15, 30, 45,     15,       false,    7,     7,       LETTER",
         "FIDELE,         B2C, 300,       3,     7,  15, 30, 45,     15,       false,    7,     7,       LETTER",
         "MAUVAIS_PAYEUR, B2C, 300,       2,     7,  15, -,  30,     15,       false,    3,     7,       -",
-        "PME,            B2C, 6000,      3,     7,  15, 30, 45,     15,       true,     7,     7,       LETTER"
+        "PME,            B2C, 6000,      3,     7,  15, 30, 45,     15,       true,     7,     7,       LETTER",
+        "PME,            PUBLIC, 1500,   3,     7,  15, 30, 45,     15,       true,     5,     5,       LETTER",
+        "GRAND_COMPTE,   PUBLIC, 80000,  3,     7,  15, 30, 45,     15,       true,     5,     5,       LETTER",
+        "MAUVAIS_PAYEUR, PUBLIC, 300,    3,     7,  15, 30, 45,     15,       true,     5,     5,       LETTER"
     })
     void everySegmentAndTypeHasItsLadder(String segment, String type, double amount, int count, int r1, int r2,
             Integer r3, int notice, int deadline, boolean approval, int grace, int minDays, String channel3) {
@@ -158,20 +161,25 @@ class ScenarioDecisionTest {
         }
     }
 
-    @ParameterizedTest(name = "insolvent={0} prescribed={1} disputed={2} {3} EUR -> {4}")
+    @ParameterizedTest(name = "insolvent={0} prescribed={1} disputed={2} {3} EUR {4} -> {5}")
     @CsvSource({
-        "true,  true,  true,  100,   DECLARATION_CREANCE",
-        "false, true,  true,  100,   DECISION_MANAGER",
-        "false, false, true,  100,   ASSIGNATION",
-        "false, false, false, 5000,  PETITES_CREANCES",
-        "false, false, false, 5000.01, INJONCTION_DE_PAYER",
-        "false, false, false, 80000, INJONCTION_DE_PAYER"
+        "true,  true,  true,  100,     B2B,    DECLARATION_CREANCE",
+        "false, true,  true,  100,     B2B,    DECISION_MANAGER",
+        "false, false, true,  100,     B2B,    ASSIGNATION",
+        "false, false, false, 5000,    B2B,    PETITES_CREANCES",
+        "false, false, false, 5000.01, B2B,    INJONCTION_DE_PAYER",
+        "false, false, false, 80000,   B2B,    INJONCTION_DE_PAYER",
+        "false, false, false, 80000,   B2C,    INJONCTION_DE_PAYER",
+        "false, true,  false, 800,     PUBLIC, DECISION_MANAGER",
+        "false, false, true,  800,     PUBLIC, REFERE_PROVISION_TA",
+        "false, false, false, 800,     PUBLIC, REFERE_PROVISION_TA",
+        "false, false, false, 80000,   PUBLIC, REFERE_PROVISION_TA"
     })
     void judicialRoutesInTheirPriorityOrder(boolean insolvent, boolean prescribed, boolean disputed, double amount,
-            String route) {
+            String type, String route) {
         DmnDecisionRuleResult result = DMN.evaluateDecisionTable(ROUTE_DECISION,
                 Map.of("insolvent", insolvent, "prescribed", prescribed, "disputed", disputed, "amountDue", amount,
-                        "debtorType", "B2B")).getSingleResult();
+                        "debtorType", type)).getSingleResult();
 
         assertThat(result.<String>getEntry("route")).isEqualTo(route);
         assertThat(result.<String>getEntry("routeLabel")).isNotBlank();

@@ -52,4 +52,31 @@ class JudicialFileTest extends MailTest {
                 "24/11/2026 Relance 1 E-mail Non envoyé", "24/11/2026 Relance 2 E-mail Non envoyé",
                 "24/11/2026 Mise en demeure Lettre recommandée Envoyé Mauvais Payeur");
     }
+
+    @Test
+    void aPublicBodyGoesToTheAdministrativeCourtByReferéProvision() {
+        String invoice = newInvoice();
+        // A public hospital, J = 2026-10-10: its ladder (three relances, approved notice at J+45) is due today.
+        ProcessInstance dossier = openDossier(b2bDebtor("Centre hospitalier de Montval", "PME")
+                .replace("\"type\": \"B2B\"", "\"type\": \"PUBLIC\""), "2026-10-10", invoice, "8000.00");
+        driver.runDueJobs(dossier.getId());
+        complete(task("ValiderMiseEnDemeure", dossier), withVariables("approval", "APPROUVEE"));
+        driver.runDueJobs(dossier.getId());
+        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 987 654 321 10", "postedOn", "2026-11-24"));
+        driver.runDueJobs(dossier.getId());
+        clock.setToday(LocalDate.of(2026, 11, 26));
+        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2026-11-26"));
+        driver.runDueJobs(dossier.getId());
+        clock.set(driver.timerDue(dossier.getId(), "FinDuDelai"));
+        driver.runDueJobs(dossier.getId());
+
+        assertThat(dossier).isWaitingAt("TransmettreJuridique");
+        assertThat(runtime.getVariable(dossier.getId(), "route")).isEqualTo("REFERE_PROVISION_TA");
+        ResponseEntity<byte[]> pdf = http.withBasicAuth("juriste", "juriste")
+                .getForEntity("/api/dossiers/" + dossierNumber(dossier) + "/judicial-file", byte[].class);
+        String file = pdfText(keep("dossier-judiciaire-public", pdf.getBody()));
+        assertThat(file).contains("Référé-provision devant le tribunal administratif du lieu",
+                "Juridiction Tribunal administratif du lieu d'exécution du contrat (CJA R312-11)",
+                "mandatement d'office", "Personne publique (PUBLIC)", "Centre hospitalier de Montval");
+    }
 }

@@ -147,7 +147,7 @@ class KpiApiTest extends KpiSpringTest {
             "asOf=24/11/2026 | asOf | La date « 24/11/2026 » n'est pas une date valide (AAAA-MM-JJ).",
             "from=2026-13-01 | from | La date « 2026-13-01 » n'est pas une date valide (AAAA-MM-JJ).",
             "to=demain       | to   | La date « demain » n'est pas une date valide (AAAA-MM-JJ).",
-            "debtorType=B2X  | debtorType | Type de débiteur « B2X » inconnu ; valeurs : B2B, B2C."})
+            "debtorType=B2X  | debtorType | Type de débiteur « B2X » inconnu ; valeurs : B2B, B2C, PUBLIC."})
     void badParametersAre400WithTheFieldAndWhy(String parameters, String field, String message) {
         ResponseEntity<JsonNode> response = http.withBasicAuth("manager", "manager")
                 .getForEntity("/api/kpis?" + parameters, JsonNode.class);

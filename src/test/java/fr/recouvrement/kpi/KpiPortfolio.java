@@ -74,6 +74,15 @@ final class KpiPortfolio {
         return number;
     }
 
+    /** A public body's invoice (debtor type PUBLIC), issued 30 days before its due date, performed on that date. */
+    String publicBody(String siren, String dueDate, String performanceDate, String amount) {
+        String number = LedgerFixtures.newNumber("K");
+        fixtures.register(number, dueDate, performanceDate, amount, LedgerFixtures.company(siren, "PME")
+                .replace("\"type\": \"B2B\"", "\"type\": \"PUBLIC\""));
+        intoSegment(number);
+        return number;
+    }
+
     private static String consumer(String name) {
         return """
                 {"name": "%s", "type": "B2C", "segment": "PME", "email": "particulier@example.fr",

@@ -46,6 +46,24 @@ class LettersTest extends MailTest {
     }
 
     @Test
+    void relanceTwoToAPublicBodyCitesThePublicProcurementCodeAndItsRate() throws Exception {
+        String invoice = newInvoice();
+        ProcessInstance dossier = openDossier(b2bDebtor("Commune de Montval", "PME")
+                .replace("\"type\": \"B2B\"", "\"type\": \"PUBLIC\""), "2026-11-09", invoice, "2000.00");
+        driver.runDueJobs(delivery(dossierNumber(dossier), "RELANCE_2").getId());
+
+        MimeMessage mail = mails().get(0);
+        assertThat(html(mail)).contains(invoice, "intérêts moratoires", "R2192-31", "D2192-35", "40\u00a0€ par facture",
+                        "8,22\u00a0€ d'intérêts moratoires")
+                .doesNotContain("L441-10", "D441-5");
+        // From 2026-11-10, in 2026-H2 (tests' ECB 2.00) + 8 = 10 %: 15 d × 2,000 × 10 / 36,500 = 8.219... -> 8.22
+        // (between companies, + 10: 9.86).
+        String letter = pdfText(keep("relance-2-public", bytes(attachment(mail))));
+        assertThat(letter).contains("Commune de Montval", invoice, "8,22 €", "40,00 €", "L2192-13", "R2192-31",
+                "D2192-35", "majoré de 8 points").doesNotContain("L441-10", "D441-5");
+    }
+
+    @Test
     void relanceTwoToAConsumerClaimsNoPenaltyNorIndemnity() throws Exception {
         String invoice = newInvoice();
         ProcessInstance dossier = openDossier(b2cDebtor("Jeanne Moreau", "PME"), "2026-11-09", invoice, "450.00");

@@ -244,6 +244,53 @@ class LatePaymentLawTest {
         assertThat(amounts.indemnity()).isEqualByComparingTo("0.00");
     }
 
+    private static InvoiceFacts publicBody(String amount, String dueDate, List<Reduction> payments) {
+        return new InvoiceFacts(DebtorType.PUBLIC, new BigDecimal(amount), LocalDate.parse(dueDate),
+                LocalDate.parse(dueDate), payments, List.of(), List.of(), null, null, false);
+    }
+
+    @Test
+    void aPublicDebtorOwesInterestAtTheRateOfTheHalfYearItStartedPlusEightPointsForTheWholePeriod() {
+        // 10,000.00 due 2025-05-15; 4,000.00 paid 2025-08-20; as of 2025-10-31. Interest runs from 2025-05-16, in
+        // 2025-H1: ECB 3.15 + 8 = 11.15 % for the whole period, 2025-H2 (ECB 2.15) included (R2192-31).
+        //   2025-05-16..08-20   97 d × 10,000 × 11.15 = 10,815,500
+        //   2025-08-21..10-31   72 d ×  6,000 × 11.15 =  4,816,800
+        //   15,632,300 / (365 × 100) = 428.2821... -> 428.28
+        // (Split by half-year at ECB + 10 as between companies it would be
+        //   46 d × 10,000 × 13.15 + 51 d × 10,000 × 12.15 + 72 d × 6,000 × 12.15 = 17,494,300 -> 479.30.)
+        LegalAmounts amounts = law.apply(publicBody("10000.00", "2025-05-15", List.of(on("2025-08-20", "4000.00"))),
+                LocalDate.parse("2025-10-31"));
+
+        assertThat(amounts.penalties()).isEqualByComparingTo("428.28");
+        // D2192-35: 40 EUR, not paid by the due date.
+        assertThat(amounts.indemnity()).isEqualByComparingTo("40.00");
+        assertThat(amounts.warnings()).isEmpty();
+    }
+
+    @Test
+    void aPublicDebtorsInterestNeedsOnlyTheRateOfTheHalfYearItStarted() {
+        // Due 2025-12-31: interest from 2026-01-01, 2026-H1 (ECB 2.15 + 8 = 10.15 %), into 2026-H2 whose rate is not
+        // configured: no matter. 1,000.00 × 10.15 × 212 d (2026-01-01..07-31) / 36,500 = 58.95.
+        LegalAmounts started = law.apply(publicBody("1000.00", "2025-12-31", List.of()), LocalDate.parse("2026-07-31"));
+        assertThat(started.penalties()).isEqualByComparingTo("58.95");
+        assertThat(started.warnings()).isEmpty();
+
+        // Due 2026-06-30: interest from 2026-07-01, in 2026-H2, whose rate is missing: no figure, a warning naming it.
+        LegalAmounts missing = law.apply(publicBody("1000.00", "2026-06-30", List.of()), LocalDate.parse("2026-08-31"));
+        assertThat(missing.penalties()).isNull();
+        assertThat(missing.warnings()).containsExactly("Pénalités non calculées : le taux BCE manque pour 2026-H2"
+                + " (configuration recouvrement.penalties.half-years).");
+    }
+
+    @Test
+    void aContractualRateDoesNotApplyToAPublicDebtor() {
+        // A contract rate of 16 % for companies; a public body owes the rate of R2192-31, ECB 3.15 + 8 = 11.15 %:
+        // 1,000.00 × 11.15 × 30 d (2025-04-01..04-30) / 36,500 = 9.16.
+        LatePaymentLaw contractual = new LatePaymentLaw(new RateTable(shippedRates(new BigDecimal("16"))));
+        assertThat(contractual.apply(publicBody("1000.00", "2025-03-31", List.of()), LocalDate.parse("2025-04-30"))
+                .penalties()).isEqualByComparingTo("9.16");
+    }
+
     /** One prescription case: the facts, the expected date, and the hand computation in {@code why}. */
     record Prescription(String why, DebtorType type, String performedOn, List<String> payments,
             List<String> plans, String expected) {
@@ -272,7 +319,19 @@ class LatePaymentLawTest {
                 new Prescription("trader, a plan after the prescription date revives nothing either", DebtorType.B2B,
                         "2020-01-10", List.of(), List.of("2025-01-11"), "2025-01-10"),
                 new Prescription("trader, a payment before performance (a deposit) does not move the start",
-                        DebtorType.B2B, "2024-03-15", List.of("2024-01-02"), List.of(), "2029-03-15"));
+                        DebtorType.B2B, "2024-03-15", List.of("2024-01-02"), List.of(), "2029-03-15"),
+                new Prescription("public, performed 2022-03-15: from 2023-01-01, four years, last day 2026-12-31"
+                        + " (loi 68-1250 art. 1)", DebtorType.PUBLIC, "2022-03-15", List.of(), List.of(), "2026-12-31"),
+                new Prescription("public, performed 2022-12-31, the last day of its year: still 2026-12-31",
+                        DebtorType.PUBLIC, "2022-12-31", List.of(), List.of(), "2026-12-31"),
+                new Prescription("public, performed 2023-01-01: one more year, 2027-12-31", DebtorType.PUBLIC,
+                        "2023-01-01", List.of(), List.of(), "2027-12-31"),
+                new Prescription("public, payment 2024-05-02 restarts from 2025-01-01 (art. 2): 2028-12-31",
+                        DebtorType.PUBLIC, "2022-03-15", List.of("2024-05-02"), List.of(), "2028-12-31"),
+                new Prescription("public, signed plan 2026-12-31, the last day, restarts: 2030-12-31",
+                        DebtorType.PUBLIC, "2022-03-15", List.of(), List.of("2026-12-31"), "2030-12-31"),
+                new Prescription("public, payment 2027-01-04 after 2026-12-31 revives nothing", DebtorType.PUBLIC,
+                        "2022-03-15", List.of("2027-01-04"), List.of(), "2026-12-31"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,12 +13,13 @@ const COUNT = new Intl.NumberFormat('fr-FR');
 const DAYS = new Intl.NumberFormat('fr-FR', {minimumFractionDigits: 1, maximumFractionDigits: 1});
 const PERCENT = new Intl.NumberFormat('fr-FR', {style: 'percent', maximumFractionDigits: 1});
 
-const TYPES = {B2B: 'Entreprises (B2B)', B2C: 'Particuliers (B2C)'};
+const TYPES = {B2B: 'Entreprises (B2B)', B2C: 'Particuliers (B2C)', PUBLIC: 'Personnes publiques'};
 const ROUTES = {
   INJONCTION_DE_PAYER: 'Injonction de payer',
   PETITES_CREANCES: 'Petites créances',
   ASSIGNATION: 'Assignation',
-  DECLARATION_CREANCE: 'Déclaration de créance'
+  DECLARATION_CREANCE: 'Déclaration de créance',
+  REFERE_PROVISION_TA: 'Référé-provision (tribunal administratif)'
 };
 const BUCKET_COLOURS = {
   NOT_DUE: '#5b8fc9',
