@@ -168,6 +168,7 @@ class LetterTypographyTest {
         model.put("earlierReminders", invoiceCount == 1 ? List.of(Map.of("date", "09/11/2026"))
                 : List.of(Map.of("date", "02/11/2026"), Map.of("date", "09/11/2026"), Map.of("date", "16/11/2026")));
         model.put("promise", Map.of("date", "30/11/2026", "amount", "500,00\u00a0€"));
+        model.put("route", "INJONCTION_DE_PAYER");
         model.put("routeLabel", "Injonction de payer");
         model.put("originDate", "25/10/2026");
         model.put("notice", Map.of());
