@@ -18,9 +18,12 @@ import org.springframework.util.StringUtils;
  * Decides, before any bean exists, whether this is the default run or production (docs/architecture.md §4).
  *
  * <p>Default run: {@code spring.datasource.url} is not set from any source. The embedded PostgreSQL and,
- * unless {@code spring.mail.host} is set, the embedded SMTP server take over, and the demo admin is created.
+ * unless {@code spring.mail.host} is set, the embedded SMTP server take over, and the demo admin is created. Its
+ * passwords are known to everyone, so it listens on the loopback unless {@code server.address} says otherwise, and it
+ * refuses a configured creditor: whoever names their own company is setting up production and forgot the database.
  * Production: the settings production cannot do without are checked here, so a misconfigured node stops before
- * it touches the database.
+ * it touches the database; the API's description is hidden unless enabled. Either mode behind HTTPS
+ * ({@value #HTTPS}) gets secure cookies and HSTS.
  */
 public class RunMode implements EnvironmentPostProcessor {
 
