@@ -27,6 +27,9 @@ COPY --from=build /build/forms /app/forms
 USER 10001:10001
 # Business days and 09:00 sendings are computed in this zone; tzdata is in the base image.
 ENV TZ=Europe/Paris
+# Every interface of the container: which of them reach the host is the port publication's business. Without it, an
+# image started without SPRING_DATASOURCE_URL (the demonstration) would listen on the container's loopback only.
+ENV SERVER_ADDRESS=0.0.0.0
 EXPOSE 8080
 # curl is part of the eclipse-temurin Ubuntu images. The health endpoint is public and answers 503 when DOWN.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=5 \

@@ -1,12 +1,19 @@
 package fr.recouvrement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.recouvrement.deployment.ScenarioDeployer;
 import fr.recouvrement.penalties.HalfYear;
 import fr.recouvrement.penalties.RateTable;
 import fr.recouvrement.security.CollectionGroups;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +28,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The whole application on the embedded PostgreSQL, in the default run. */
@@ -33,6 +41,8 @@ class ApplicationTest {
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Test
     void deploysEveryFileOfBpmnAndFormsUnderItsRelativeName() throws IOException {
@@ -108,5 +118,19 @@ class ApplicationTest {
             }
         }
         return names;
+    }
+
+    @Test
+    void theDefaultRunListensOnTheLoopbackOnly() throws IOException {
+        InetAddress outward = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst().orElse(null);
+        assumeTrue(outward != null, "this machine has no address but the loopback");
+
+        try (Socket local = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(local.isConnected()).isTrue();
+        }
+        assertThatThrownBy(() -> new Socket(outward, port).close()).isInstanceOf(ConnectException.class);
     }
 }

@@ -64,8 +64,7 @@ public class CommunicationDelivery {
             } catch (MailException e) {
                 ownTransaction.executeWithoutResult(status -> communications.changeStatus(row.id(),
                         CommunicationStatus.SENDING, CommunicationStatus.PENDING));
-                throw new CommunicationNotSentException("E-mail n° " + row.id() + " à " + row.recipient()
-                        + " non remis au serveur SMTP : " + e.getMessage(), e);
+                throw new CommunicationNotSentException(row.id(), e);
             }
             ownTransaction.executeWithoutResult(status -> communications.markSent(row.id(),
                     CommunicationStatus.SENDING, OffsetDateTime.now(clock), mail.messageId(row.id())));

@@ -98,7 +98,7 @@ public class CommunicationOutbox {
     public void cancelPending(long dossierId, String dossierNumber, String reason) {
         communications.cancelPendingOfDossier(dossierId, reason);
         runtime.createProcessInstanceQuery().processDefinitionKey(DELIVERY_PROCESS)
-                .processInstanceBusinessKeyLike(dossierNumber + "/%").list()
+                .processInstanceBusinessKeyLike(dossierNumber + "/%").unlimitedList()
                 .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), reason, true, true));
     }
 }

@@ -41,7 +41,7 @@ public class PendingLetters {
                 noticeUrl = Optional.of(current.pdfUrl());
             } else {
                 runtime.createProcessInstanceQuery().processDefinitionKey(CommunicationOutbox.DELIVERY_PROCESS)
-                        .processInstanceBusinessKey(current.dossierNumber() + "/" + current.step()).list()
+                        .processInstanceBusinessKey(current.dossierNumber() + "/" + current.step()).unlimitedList()
                         .forEach(delivery -> runtime.setVariables(delivery.getId(), Map.of(
                                 DeliveryVariables.COMMUNICATION_ID, current.id(),
                                 DeliveryVariables.PDF_URL, current.pdfUrl())));

@@ -125,7 +125,7 @@ public class LadderSteps {
     public void resumeLadder(DelegateExecution execution) {
         for (String timer : LADDER_TIMERS) {
             management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timer).timers()
-                    .list().forEach(job -> management.setJobDuedate(job.getId(), Date.from(clock.instant())));
+                    .unlimitedList().forEach(job -> management.setJobDuedate(job.getId(), Date.from(clock.instant())));
         }
     }
 

@@ -5,6 +5,7 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.Environment;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -60,6 +61,9 @@ public class LetterTemplates {
         freemarker.setLogTemplateExceptions(false);
         freemarker.setWrapUncheckedExceptions(true);
         freemarker.setFallbackOnNullLoopVariable(false);
+        // Templates are edited outside the code (the override folder): ?new may not instantiate any Java class, which
+        // would let a template run commands on the server.
+        freemarker.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
     }
 
     public Rendered render(String name, Map<String, ?> model) {

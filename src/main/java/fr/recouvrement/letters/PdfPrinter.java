@@ -1,6 +1,8 @@
 package fr.recouvrement.letters;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -11,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiPredicate;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
@@ -30,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class PdfPrinter {
 
     static final String FONT_FAMILY = "Liberation Sans";
+    /** Every external resource refused: the fonts below come from the classpath, handed over directly. */
+    private static final BiPredicate<String, ExternalResourceType> NOTHING = (uri, type) -> false;
 
     /**
      * Each thread parses each face once and reuses it for every letter it prints: parsing was a tenth of a letter's
@@ -61,6 +66,10 @@ public class PdfPrinter {
             builder.useFont(font(document, regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
             builder.useFont(font(document, bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
             builder.useFont(font(document, italic), FONT_FAMILY, 400, FontStyle.ITALIC, true);
+            // A letter loads nothing from outside: a template edited in the override folder could otherwise make the
+            // server fetch any URL (its network, its cloud metadata) or read any file it can, and print it.
+            builder.useExternalResourceAccessControl(NOTHING, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+            builder.useExternalResourceAccessControl(NOTHING, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
             builder.withHtmlContent(xhtml, null);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();

@@ -85,7 +85,7 @@ public class ScenarioMigrationRedecision {
         runtime.setVariable(processInstanceId, SCENARIO, scenario);
         // "Vérifier le débiteur" gives all its variables back when it ends (camunda:out all): its copy of the scenario
         // must not bring the old one back.
-        runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list().stream()
+        runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).unlimitedList().stream()
                 .filter(called -> runtime.getVariable(called.getId(), SCENARIO) != null)
                 .forEach(called -> runtime.setVariable(called.getId(), SCENARIO, scenario));
         if (waiting.isEmpty()) {

@@ -126,7 +126,7 @@ public class AgentTasks extends AbstractProcessEnginePlugin {
         }
         ManagementService management = engine.getManagementService();
         for (Job timer : management.createJobQuery().processInstanceId(dossier.getId()).timers()
-                .orderByJobDuedate().asc().list()) {
+                .orderByJobDuedate().asc().unlimitedList()) {
             String activityId = management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
                     .singleResult().getActivityId();
             ModelElementInstance element = engine.getRepositoryService()

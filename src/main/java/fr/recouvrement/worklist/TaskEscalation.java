@@ -27,7 +27,7 @@ public class TaskEscalation {
     @ScenarioStep
     public void escalate(DelegateExecution execution, String taskKey) {
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(taskKey).list()) {
+                .taskDefinitionKey(taskKey).unlimitedList()) {
             tasks.addCandidateGroup(task.getId(), CollectionGroups.MANAGERS);
             tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
             tasks.createComment(task.getId(), task.getProcessInstanceId(),

@@ -176,12 +176,14 @@ class CockpitBrowserIT {
     @Test
     void aPersonWithoutTheRightReadsWhyInFrench() {
         String user = "stagiaire";
+        // New users are held to the password policy.
+        String password = "Formation-2026!";
         IdentityService identity = app.getBean(IdentityService.class);
         if (identity.createUserQuery().userId(user).count() == 0) {
             User trainee = identity.newUser(user);
             trainee.setFirstName("Sam");
             trainee.setLastName("Stagiaire");
-            trainee.setPassword(user);
+            trainee.setPassword(password);
             identity.saveUser(trainee);
             AuthorizationService authorizations = app.getBean(AuthorizationService.class);
             Authorization cockpit = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -191,10 +193,10 @@ class CockpitBrowserIT {
             cockpit.addPermission(Permissions.ACCESS);
             authorizations.saveAuthorization(cockpit);
         }
-        ResponseEntity<String> refused = http.withBasicAuth(user, user).getForEntity("/api/kpis", String.class);
+        ResponseEntity<String> refused = http.withBasicAuth(user, password).getForEntity("/api/kpis", String.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-        browser.loginToCockpit(user, user);
+        browser.loginToCockpit(user, password);
         browser.open(PAGE);
 
         assertThat(browser.text(By.cssSelector(".rec-kpis .rec-problem"))).isEqualTo("Indicateurs indisponibles. "

@@ -103,6 +103,21 @@ class DeliveryTest extends MailTest {
     }
 
     @Test
+    void aFailedSendingNamesTheCommunicationNotTheDebtorsAddressInWhatTheEngineKeeps() {
+        String invoice = newInvoice();
+        ProcessInstance dossier = openDossier(b2bDebtor("Adresse Discrète", "PME"), "2026-11-16", invoice, "800.00");
+        ProcessInstance delivery = delivery(dossierNumber(dossier), "RELANCE_1");
+
+        smtp.stop();
+        String job = deliveryJob(delivery).getId();
+        assertThatThrownBy(() -> management.executeJob(job)).hasMessageNotContaining(email);
+
+        Object id = rows(dossierNumber(dossier), "RELANCE_1").get(0).get("id");
+        assertThat(deliveryJob(delivery).getExceptionMessage()).contains("E-mail n° " + id).doesNotContain(email);
+        assertThat(management.getJobExceptionStacktrace(job)).contains("E-mail n° " + id).doesNotContain(email);
+    }
+
+    @Test
     void whenRetriesRunOutTheRowIsFailedAndCockpitShowsAnIncident() {
         String invoice = newInvoice();
         ProcessInstance dossier = openDossier(b2bDebtor("Toujours En Panne", "PME"), "2026-11-16", invoice, "800.00");

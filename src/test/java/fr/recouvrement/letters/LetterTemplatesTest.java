@@ -46,4 +46,16 @@ class LetterTemplatesTest {
         assertThatThrownBy(() -> templates.render("mail/relance-1.ftlh", Map.of()))
                 .hasMessageContaining("mail/relance-1.ftlh");
     }
+
+    @Test
+    void aTemplateThatInstantiatesAJavaClassWithNewFailsToRender() throws Exception {
+        Files.createDirectories(overrides.resolve("mail"));
+        // The most harmless class ?new could build, which FreeMarker's default resolver lets through.
+        Files.writeString(overrides.resolve("mail/relance-1.ftlh"),
+                "${\"freemarker.template.SimpleScalar\"?new(\"construit\")}");
+        LetterTemplates templates = new LetterTemplates(new LetterProperties(overrides.toString()));
+
+        assertThatThrownBy(() -> templates.render("mail/relance-1.ftlh", Map.of()))
+                .hasMessageContaining("freemarker.template.SimpleScalar");
+    }
 }

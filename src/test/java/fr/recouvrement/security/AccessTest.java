@@ -30,7 +30,7 @@ class AccessTest {
     TestRestTemplate http;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/engine-rest/process-definition", "/api/me"})
+    @ValueSource(strings = {"/engine-rest/process-definition?firstResult=0&maxResults=10", "/api/me"})
     void refusesAnonymousCallsAndAcceptsCamundaUsers(String path) {
         assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         // A user who is not there: a wrong password would lock a real user for a few seconds (Camunda's login delay).
@@ -157,18 +157,28 @@ class AccessTest {
 
     @Test
     void agentsSeeTheSharedFiltersAndProcessesButNotTheAdminApplication() {
-        ResponseEntity<String> filters = http.withBasicAuth("agent", "agent").getForEntity("/engine-rest/filter", String.class);
+        ResponseEntity<String> filters = http.withBasicAuth("agent", "agent").getForEntity("/engine-rest/filter?firstResult=0&maxResults=50", String.class);
         assertThat(filters.getBody()).contains("Mes tâches", "Mon équipe", "À échéance aujourd'hui",
                 "Courriers à poster", "En retard");
 
         ResponseEntity<String> definitions = http.withBasicAuth("agent", "agent")
-                .getForEntity("/engine-rest/process-definition?key=suivi-facture", String.class);
+                .getForEntity("/engine-rest/process-definition?key=suivi-facture&firstResult=0&maxResults=10", String.class);
         assertThat(definitions.getBody()).contains("\"key\":\"suivi-facture\"");
 
         ResponseEntity<String> authorizations = http.withBasicAuth("agent", "agent")
                 .getForEntity("/engine-rest/authorization/check?permissionName=ACCESS&resourceName=application"
                         + "&resourceType=0&resourceId=admin", String.class);
         assertThat(authorizations.getBody()).contains("\"authorized\":false");
+    }
+
+    @Test
+    void aRestCallerGetsAtMost2000RowsAQuery() {
+        TestRestTemplate agent = http.withBasicAuth("agent", "agent");
+
+        assertThat(agent.getForEntity("/engine-rest/task?firstResult=0&maxResults=2001", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(agent.getForEntity("/engine-rest/task?firstResult=0&maxResults=2000", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test

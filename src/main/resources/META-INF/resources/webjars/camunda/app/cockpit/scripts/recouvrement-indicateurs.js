@@ -306,7 +306,9 @@ function handoffsLine(handoffs) {
 function linkDossiers(api, container) {
   container.querySelectorAll('[data-dossier]').forEach(placeholder => {
     const number = placeholder.getAttribute('data-dossier');
-    const query = new URLSearchParams({processDefinitionKey: DOSSIER_PROCESS, businessKey: number});
+    // Paged: the engine refuses an unbounded list (query-max-results-limit).
+    const query = new URLSearchParams({processDefinitionKey: DOSSIER_PROCESS, businessKey: number,
+      firstResult: 0, maxResults: 1});
     fetch(`${api.engineApi}/process-instance?${query}`, {credentials: 'same-origin',
       headers: {Accept: 'application/json'}})
       .then(response => (response.ok ? response.json() : []))
