@@ -78,6 +78,7 @@ class SharedSnapshot implements DisposableBean {
             Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
             if (tasks.size() > 1) {
                 String snapshot = jdbc.queryForObject("select pg_export_snapshot()", String.class);
+                noParallelWorkers();
                 for (int i = 0; i < Math.min(HELPERS, tasks.size() - 1); i++) {
                     helpers.execute(() -> help(snapshot, waiting, failures));
                 }
@@ -111,6 +112,7 @@ class SharedSnapshot implements DisposableBean {
             helperTransaction.executeWithoutResult(status -> {
                 // Valid only while the caller's transaction is open: it is until every task taken here is done.
                 jdbc.execute("set transaction snapshot '" + snapshot.replace("'", "''") + "'");
+                noParallelWorkers();
                 // After a failure this transaction is aborted: the caller takes what is left.
                 Task<?> task = waiting.poll();
                 while (task != null && task.run(failures)) {
@@ -121,6 +123,14 @@ class SharedSnapshot implements DisposableBean {
             // Too late (the caller's transaction has ended) or no connection: the caller runs everything itself.
             log.debug("A KPI helper could not join the request's snapshot", e);
         }
+    }
+
+    /**
+     * The batch already spreads its statements over the cores: PostgreSQL's parallel workers for one of them would
+     * only compete with the others, and cost their start and the gathering of their rows. For this transaction only.
+     */
+    private void noParallelWorkers() {
+        jdbc.execute("set local max_parallel_workers_per_gather = 0");
     }
 
     private record Task<T>(Supplier<T> statement, CompletableFuture<T> result) {
