@@ -69,6 +69,17 @@ record KpiQuery(LocalDate asOf, LocalDate from, LocalDate to, String segment, De
             (cast(:segment as text) is null or upper(deb.segment) = upper(cast(:segment as text)))
             and (cast(:debtorType as text) is null or deb.type = cast(:debtorType as text))""";
 
+    /**
+     * The rows of the debtors looked at, for SQL where {@code column} holds the debtor's id: binds {@code :segment} and
+     * {@code :debtorType}. Without a filter PostgreSQL folds it to true and reads no debtor; with one, it reads the
+     * debtors once, into a hash, rather than joining every row to its debtor.
+     */
+    static String debtorsOf(String column) {
+        return """
+                (cast(:segment as text) is null and cast(:debtorType as text) is null
+                 or %s in (select deb.id from recouvrement.debtor deb where %s))""".formatted(column, DEBTOR_FILTER);
+    }
+
     JdbcClient.StatementSpec bindDebtors(JdbcClient.StatementSpec statement) {
         return statement.param("segment", segment).param("debtorType", debtorType == null ? null : debtorType.name());
     }

@@ -7,10 +7,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -29,32 +31,51 @@ class Kpis {
     private final LedgerFigures ledger;
     private final RecoveryFigures recovery;
     private final OperationalFigures operational;
+    private final SharedSnapshot snapshot;
     private final Clock clock;
 
-    Kpis(LedgerFigures ledger, RecoveryFigures recovery, OperationalFigures operational, Clock clock) {
+    Kpis(LedgerFigures ledger, RecoveryFigures recovery, OperationalFigures operational, SharedSnapshot snapshot,
+            Clock clock) {
         this.ledger = ledger;
         this.recovery = recovery;
         this.operational = operational;
+        this.snapshot = snapshot;
         this.clock = clock;
     }
 
-    /** One read-only transaction: the figures of one answer come from one snapshot of the ledger. */
+    /**
+     * One read-only transaction, whose snapshot the statements share as they run at once on several connections
+     * (SharedSnapshot): the figures of one answer come from one state of the ledger.
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiReport report(KpiQuery query) {
-        LedgerFigures.Owed owed = ledger.owed(query);
-        LedgerFigures.AgedBalance aged = owed.agedBalance();
+        SharedSnapshot.Batch batch = snapshot.batch();
+        // The longest first (docs/performance.md), so that the statements started last are short ones.
+        CompletableFuture<LedgerFigures.Owed> owed = batch.add(() -> ledger.owed(query));
+        CompletableFuture<Map<String, BigDecimal[]>> recovered = batch.add(() -> recovery.amounts(query));
+        CompletableFuture<List<StageNow>> stages = batch.add(() -> operational.stages(query));
+        CompletableFuture<Map<YearMonth, BigDecimal>> invoiced = batch.add(
+                () -> ledger.netInvoicedByMonth(query, DsoCountBack.firstDay(query.asOf())));
+        CompletableFuture<Map<String, long[]>> reached = batch.add(() -> recovery.dossiers(query));
+        CompletableFuture<KpiReport.PrescriptionSoon> prescription = batch.add(() -> ledger.prescriptionSoon(query));
+        CompletableFuture<long[]> preDue = batch.add(() -> recovery.preDue(query));
+        CompletableFuture<KpiReport.Disputes> disputes = batch.add(() -> operational.disputes(query));
+        CompletableFuture<KpiReport.Promises> promises = batch.add(() -> operational.promises(query));
+        CompletableFuture<KpiReport.Plans> plans = batch.add(() -> operational.plans(query));
+        CompletableFuture<OperationalFigures.Waiting> waiting = batch.add(() -> operational.waiting(query));
+        CompletableFuture<List<KpiReport.Handoffs>> handoffs = batch.add(() -> operational.handoffs(query));
+        batch.run();
+        LedgerFigures.AgedBalance aged = owed.join().agedBalance();
         KpiReport.Total outstanding = aged.outstanding();
         Ledger figures = new Ledger(outstanding, aged.overdue(), aged.buckets(), aged.disputed(), aged.judicial(),
-                DsoCountBack.compute(outstanding.amount(), query.asOf(),
-                        ledger.netInvoicedByMonth(query, DsoCountBack.firstDay(query.asOf()))),
-                owed.topDebtors(), ledger.prescriptionSoon(query));
-        OperationalFigures.Waiting waiting = operational.waiting(query);
-        Operational now = new Operational(true, OffsetDateTime.now(clock), inLadderOrder(operational.stages(query)),
-                operational.promises(query), operational.disputes(query), operational.plans(query),
-                waiting.lettersToPost(), waiting.registeredLettersAwaitingReceipt(), operational.tasksPastDue(query),
-                waiting.deliveries(), operational.handoffs(query));
+                DsoCountBack.compute(outstanding.amount(), query.asOf(), invoiced.join()), owed.join().topDebtors(),
+                prescription.join());
+        Operational now = new Operational(true, OffsetDateTime.now(clock), inLadderOrder(stages.join()),
+                promises.join(), disputes.join(), plans.join(), waiting.join().lettersToPost(),
+                waiting.join().registeredLettersAwaitingReceipt(), operational.tasksPastDue(query),
+                waiting.join().deliveries(), handoffs.join());
         return new KpiReport(query.asOf(), "EUR", query.segment(), query.debtorType(), figures,
-                recovery.byStage(query), now);
+                recovery.byStage(query, recovered.join(), reached.join(), preDue.join()), now);
     }
 
     /**

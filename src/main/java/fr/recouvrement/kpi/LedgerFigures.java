@@ -57,14 +57,13 @@ class LedgerFigures {
                            and cast(dos.closed_at at time zone 'Europe/Paris' as date) <= cast(:asOf as date), false)
                            as judicial
                 from recouvrement.invoice i
-                join recouvrement.debtor deb on deb.id = i.debtor_id
                 left join recouvrement.dossier dos on dos.id = i.dossier_id
                 left join reductions r on r.invoice_id = i.id
                 left join disputes d on d.invoice_id = i.id
                 where i.issue_date <= cast(:asOf as date) and i.amount > coalesce(r.amount, 0)
                   and (d.type = 'DISPUTE_RESOLVED' and d.action = 'CANCEL') is not true
                   and %s)
-            """.formatted(KpiQuery.DEBTOR_FILTER);
+            """.formatted(KpiQuery.debtorsOf("i.debtor_id"));
 
     private final JdbcClient jdbc;
 
@@ -217,16 +216,15 @@ class LedgerFigures {
         query.bindDebtors(jdbc.sql("""
                 select extract(year from day) as year, extract(month from day) as month, sum(amount) as net from (
                     select i.issue_date as day, i.amount
-                    from recouvrement.invoice i join recouvrement.debtor deb on deb.id = i.debtor_id
+                    from recouvrement.invoice i
                     where i.issue_date between cast(:start as date) and cast(:asOf as date) and %1$s
                     union all
                     select p.paid_on, -p.amount
                     from recouvrement.payment p
                     join recouvrement.invoice i on i.id = p.invoice_id
-                    join recouvrement.debtor deb on deb.id = i.debtor_id
                     where p.type = 'CREDIT_NOTE' and p.paid_on between cast(:start as date) and cast(:asOf as date)
                       and %1$s) invoiced
-                group by 1, 2""".formatted(KpiQuery.DEBTOR_FILTER)))
+                group by 1, 2""".formatted(KpiQuery.debtorsOf("i.debtor_id"))))
                 .param("start", start).param("asOf", query.asOf())
                 .query(rs -> {
                     months.put(YearMonth.of(rs.getInt("year"), rs.getInt("month")), money(rs, "net"));
