@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,6 +34,9 @@ class LedgerFigures {
     static final int PRESCRIPTION_DAYS = 90;
     /** The list shows the earliest; the count and the amount cover them all. */
     static final int PRESCRIPTION_ITEMS = 100;
+    /** No debtor's invoice is prescribed sooner than this after its performance date (LatePaymentLaw). */
+    static final int SHORTEST_PRESCRIPTION_YEARS = IntStream.of(LatePaymentLaw.PRESCRIPTION_YEARS_B2B,
+            LatePaymentLaw.PRESCRIPTION_YEARS_B2C, LatePaymentLaw.PRESCRIPTION_YEARS_PUBLIC).min().orElseThrow();
 
     /**
      * The invoices owed on {@code :asOf}, one row each with its balance then (principal only): issued by that day,
@@ -183,7 +187,8 @@ class LedgerFigures {
     PrescriptionSoon prescriptionSoon(KpiQuery query) {
         LocalDate until = query.asOf().plusDays(PRESCRIPTION_DAYS);
         // An invoice is prescribed no earlier than its performance date plus the delay: that bound spares the others
-        // the look-up of their payments and plans.
+        // the look-up of their payments and plans. The shortest delay of all, tested first on the invoice alone,
+        // spares nearly all of them the join to their debtor too (a third of the statement's CPU at 100,000).
         String soon = OWED + """
                 , dated as (
                     select i.number, dos.number as dossier, deb.name as debtor, o.balance, %s as prescription_date
@@ -192,10 +197,13 @@ class LedgerFigures {
                     join recouvrement.debtor deb on deb.id = i.debtor_id
                     left join recouvrement.dossier dos on dos.id = i.dossier_id
                     where coalesce(i.performance_date, i.issue_date) + make_interval(years => %s)
+                          <= cast(:until as date)
+                      and coalesce(i.performance_date, i.issue_date) + make_interval(years => %s)
                           <= cast(:until as date))
                 select * from dated
                 where prescription_date between cast(:asOf as date) and cast(:until as date)
-                """.formatted(LatePaymentLaw.PRESCRIPTION_DATE_SQL, LatePaymentLaw.PRESCRIPTION_YEARS_SQL);
+                """.formatted(LatePaymentLaw.PRESCRIPTION_DATE_SQL, SHORTEST_PRESCRIPTION_YEARS,
+                LatePaymentLaw.PRESCRIPTION_YEARS_SQL);
         List<PrescribedInvoice> all = query.bindDebtors(jdbc.sql(soon + " order by prescription_date, number"))
                 .param("asOf", query.asOf()).param("until", until)
                 .query((rs, row) -> new PrescribedInvoice(rs.getString("number"), rs.getString("dossier"),
@@ -209,7 +217,8 @@ class LedgerFigures {
 
     /**
      * What was invoiced each month from {@code start} to {@code asOf}, net of the credit notes dated in that month,
-     * for the DSO's count-back.
+     * for the DSO's count-back. The credit notes reach their invoice only to filter on the debtor: without a filter,
+     * no invoice is read for them.
      */
     Map<YearMonth, BigDecimal> netInvoicedByMonth(KpiQuery query, LocalDate start) {
         Map<YearMonth, BigDecimal> months = new HashMap<>();
@@ -221,9 +230,9 @@ class LedgerFigures {
                     union all
                     select p.paid_on, -p.amount
                     from recouvrement.payment p
-                    join recouvrement.invoice i on i.id = p.invoice_id
                     where p.type = 'CREDIT_NOTE' and p.paid_on between cast(:start as date) and cast(:asOf as date)
-                      and %1$s) invoiced
+                      and (cast(:segment as text) is null and cast(:debtorType as text) is null
+                           or p.invoice_id in (select i.id from recouvrement.invoice i where %1$s))) invoiced
                 group by 1, 2""".formatted(KpiQuery.debtorsOf("i.debtor_id"))))
                 .param("start", start).param("asOf", query.asOf())
                 .query(rs -> {

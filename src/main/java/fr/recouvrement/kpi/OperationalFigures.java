@@ -53,18 +53,20 @@ class OperationalFigures {
         this.clock = clock;
     }
 
-    /** The dossiers not closed and what they owe, by the ladder stage they stand at. */
+    /**
+     * The dossiers not closed and what they owe, by the ladder stage they stand at. The debtor is tested by id
+     * (KpiQuery.debtorsOf): a join of every dossier to its debtor cost a third of the statement's CPU.
+     */
     List<StageNow> stages(KpiQuery query) {
         return query.bindDebtors(jdbc.sql("""
                 with owed as (%s)
                 select coalesce(dos.stage, 'PRE_ECHEANCE') as stage, count(*) as dossiers,
                        coalesce(sum(o.owed), 0) as amount
                 from recouvrement.dossier dos
-                join recouvrement.debtor deb on deb.id = dos.debtor_id
                 left join (select dossier_id, sum(owed) as owed from owed where dossier_id is not null
                            group by dossier_id) o on o.dossier_id = dos.id
                 where dos.status <> 'CLOSED' and %s
-                group by 1""".formatted(OWED_NOW, KpiQuery.DEBTOR_FILTER)))
+                group by 1""".formatted(OWED_NOW, KpiQuery.debtorsOf("dos.debtor_id"))))
                 .query((rs, row) -> new StageNow(rs.getString("stage"), rs.getLong("dossiers"), money(rs, "amount")))
                 .list();
     }
