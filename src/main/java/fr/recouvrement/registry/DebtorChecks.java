@@ -38,6 +38,12 @@ public class DebtorChecks {
     static final String FORECLOSURE_RELIEF_DUE_TEXT = "foreclosureReliefDueText";
     /** The BPMN error that stops the dossier for the claim declaration (recouvrement-amiable's event subprocess). */
     static final String COLLECTIVE_PROCEDURE_ERROR = "PROCEDURE_COLLECTIVE";
+    /** Whether invoices sold with a retention-of-title clause are owed: "Revendiquer les biens" (L624-9). */
+    static final String GOODS_TO_RECLAIM = "goodsToReclaim";
+    static final String GOODS_TO_RECLAIM_TEXT = "goodsToReclaimText";
+    static final String RECLAIM_DUE_AT = "reclaimDueAt";
+    static final String RECLAIM_DUE_TEXT = "reclaimDueText";
+    static final String OPENING_JUDGMENT_DATE = "openingJudgmentDate";
     static final String CLAIM_PRINCIPAL_TEXT = "claimPrincipalText";
     static final String CLAIM_PENALTIES_TEXT = "claimPenaltiesText";
     static final String CLAIM_INDEMNITY_TEXT = "claimIndemnityText";
@@ -134,12 +140,14 @@ public class DebtorChecks {
 
     /**
      * The declaration is due 2 months after the publication (L622-24, R622-24); a relevé de forclusion may be asked
-     * within 6 months of it (L622-26). Returns whether there is a claim to declare.
+     * within 6 months of it (L622-26); goods sold with a retention of title are claimed back within 3 months of it
+     * (L624-9). Returns whether there is a claim to declare.
      */
     private boolean askBodacc(DelegateExecution execution) {
         CompanyDebtor debtor = companyDebtor(execution);
         execution.setVariable(INSOLVENT, false);
         execution.setVariable(CLAIM_TO_DECLARE, false);
+        execution.setVariable(GOODS_TO_RECLAIM, false);
         if (debtor == null) {
             execution.setVariable(BODACC_TEXT, "Particulier : pas d'annonce BODACC.");
             return false;
@@ -153,8 +161,12 @@ public class DebtorChecks {
                     judgment.court());
             LocalDate deadline = judgment.publishedOn().plusMonths(2);
             LocalDate reliefDeadline = judgment.publishedOn().plusMonths(6);
+            LocalDate reclaimDeadline = judgment.publishedOn().plusMonths(3);
             execution.setVariable(INSOLVENT, true);
             boolean toDeclare = claim(execution, debtor.dossierId());
+            execution.setVariable(OPENING_JUDGMENT_DATE, judgment.judgmentDate().toString());
+            execution.setVariable(RECLAIM_DUE_AT, at9(reclaimDeadline));
+            execution.setVariable(RECLAIM_DUE_TEXT, FormDates.french(reclaimDeadline));
             execution.setVariable(CLAIM_TO_DECLARE, toDeclare);
             execution.setVariable(DECLARATION_DUE_AT, at9(deadline));
             execution.setVariable(FORECLOSURE_RELIEF_DUE_AT, at9(reliefDeadline));
@@ -192,6 +204,12 @@ public class DebtorChecks {
                 ? Euros.format(claim.penalties()) : "à calculer (taux du semestre non configuré)");
         execution.setVariable(CLAIM_INDEMNITY_TEXT, Euros.format(claim.indemnity()));
         execution.setVariable(CLAIM_TOTAL_TEXT, Euros.format(claim.total()));
+        // The goods of an invoice declared (owed, born before the judgment) may also be claimed back in kind.
+        LocalDate today = LocalDate.now(clock);
+        List<String> goods = completed.stream().filter(i -> i.retentionOfTitle() && i.declarableOn(today))
+                .map(i -> i.number() + " (reste dû " + Euros.format(i.balance()) + ")").toList();
+        execution.setVariable(GOODS_TO_RECLAIM, !goods.isEmpty());
+        execution.setVariable(GOODS_TO_RECLAIM_TEXT, String.join(", ", goods));
         return !claim.claimed().isEmpty();
     }
 
