@@ -3,6 +3,7 @@ package fr.recouvrement.registry;
 import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorRepository;
+import fr.recouvrement.debtor.DebtorType;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.ClaimedAmounts;
 import fr.recouvrement.invoice.InvoiceLegalAmounts;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The service tasks of {@code verification-debiteur}: what the public registers say of the dossier's company, before
  * its mise en demeure and before its judicial handoff, and BODACC alone when the dossier opens and before each relance
- * (docs/droit-francais.md §8). A consumer has no register entry:
- * nothing is asked. A check switched off by configuration says so, to the dossier and to the agents, and asks nothing.
+ * (docs/droit-francais.md §8). A consumer has no register entry, and a public person cannot be in a collective
+ * procedure: nothing is asked, and the text says which. A check switched off by configuration says so, to the dossier and to the agents, and asks nothing.
  */
 @Component("debtorChecks")
 public class DebtorChecks {
@@ -80,7 +81,8 @@ public class DebtorChecks {
     /**
      * "Consulter le registre des entreprises": {@code registryStatus} is ACTIVE (its registered office is kept; the
      * notice goes there), CLOSED, UNKNOWN (no public entry for the SIREN: an agent checks), NOT_CONSULTED (switched
-     * off) or NOT_APPLICABLE (a consumer); {@code registryText} says it in French for the agents' forms.
+     * off) or NOT_APPLICABLE (a consumer or a public person); {@code registryText} says it in French for the agents'
+     * forms.
      */
     @ScenarioStep
     public void consultRegistry(DelegateExecution execution) {
@@ -88,7 +90,10 @@ public class DebtorChecks {
         // Only an unknown company needs an agent's review ("Vérifier le débiteur" sets it).
         execution.setVariable(DEBTOR_REVIEW, "NON_REQUISE");
         if (debtor == null) {
-            result(execution, "NOT_APPLICABLE", "Particulier : pas de registre, adresse connue du débiteur.");
+            result(execution, "NOT_APPLICABLE", publicPerson(execution)
+                    ? "Personne publique : registre des entreprises non consulté, la lettre part à l'adresse connue du "
+                            + "débiteur."
+                    : "Particulier : pas de registre, adresse connue du débiteur.");
             return;
         }
         if (!properties.registryEnabled()) {
@@ -149,7 +154,10 @@ public class DebtorChecks {
         execution.setVariable(CLAIM_TO_DECLARE, false);
         execution.setVariable(GOODS_TO_RECLAIM, false);
         if (debtor == null) {
-            execution.setVariable(BODACC_TEXT, "Particulier : pas d'annonce BODACC.");
+            execution.setVariable(BODACC_TEXT, publicPerson(execution)
+                    ? "Personne publique : pas de procédure collective possible (L620-2, L631-2, L640-2), BODACC non "
+                            + "consulté."
+                    : "Particulier : pas d'annonce BODACC.");
             return false;
         }
         if (!properties.bodaccEnabled()) {
@@ -222,7 +230,13 @@ public class DebtorChecks {
         execution.setVariable(REGISTRY_TEXT, text);
     }
 
-    /** The dossier's debtor when it is a company; null for a consumer. */
+    /** Whether the dossier's debtor, not a company, is a public person rather than a consumer. */
+    private boolean publicPerson(DelegateExecution execution) {
+        long debtorId = dossiers.get(execution.getProcessBusinessKey()).debtorId();
+        return debtors.findById(debtorId).map(debtor -> debtor.details().type() == DebtorType.PUBLIC).orElse(false);
+    }
+
+    /** The dossier's debtor when it is a company; null for a consumer or a public person. */
     private CompanyDebtor companyDebtor(DelegateExecution execution) {
         String number = execution.getProcessBusinessKey();
         DossierRepository.DossierRow dossier = dossiers.get(number);
