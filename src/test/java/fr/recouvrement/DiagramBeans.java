@@ -144,5 +144,7 @@ public final class DiagramBeans {
         void separateLaterInvoices(DelegateExecution execution);
 
         void closeForeclosed(DelegateExecution execution);
+
+        void recordGoodsClaim(DelegateTask task);
     }
 }

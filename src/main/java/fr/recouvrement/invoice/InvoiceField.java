@@ -13,6 +13,7 @@ public enum InvoiceField {
     CURRENCY("currency", "currency"),
     DESCRIPTION("description", "description"),
     DEBTOR_REFERENCE("debtorReference", "debtorReference"),
+    RETENTION_OF_TITLE("retentionOfTitle", "retentionOfTitle"),
     DEBTOR_NAME("debtor.name", "debtorName"),
     SIREN("debtor.siren", "siren"),
     TYPE("debtor.type", "type"),

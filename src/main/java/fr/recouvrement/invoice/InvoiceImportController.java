@@ -25,8 +25,8 @@ public class InvoiceImportController {
     @Operation(summary = "Importe des factures depuis un fichier CSV",
             description = "UTF-8 avec ou sans BOM, séparateur « ; » ou « , », une ligne d'en-tête nommant, dans"
                     + " n'importe quel ordre et n'importe quelle casse, les colonnes number, issueDate, dueDate, amount,"
-                    + " currency, description, debtorReference, debtorName, siren, type, segment, email, phone, line1, line2, postalCode,"
-                    + " city, country (line2, phone, description, debtorReference facultatives ; siren facultatif pour B2C ; type B2B, B2C ou PUBLIC ; les autres"
+                    + " currency, description, debtorReference, retentionOfTitle, debtorName, siren, type, segment, email, phone, line1, line2, postalCode,"
+                    + " city, country (line2, phone, description, debtorReference, retentionOfTitle facultatives ; retentionOfTitle true ou false, oui ou non ; siren facultatif pour B2C ; type B2B, B2C ou PUBLIC ; les autres"
                     + " colonnes sont ignorées). Dates AAAA-MM-JJ ou JJ/MM/AAAA ; montants avec point ou virgule"
                     + " décimale, espaces entre milliers acceptés. Réponse 200 {imported, duplicates, rejected: [{line,"
                     + " field, message}]} une fois les lignes enregistrées ; une ligne rejetée n'enregistre rien ; les"

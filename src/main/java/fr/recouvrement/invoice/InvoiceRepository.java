@@ -30,7 +30,7 @@ public class InvoiceRepository {
 
     private static final String VIEW = """
             select i.number, i.issue_date, i.due_date, coalesce(i.performance_date, i.issue_date) as performance_date,
-                   i.description, i.debtor_reference, i.document is not null as has_document, i.currency, i.amount,
+                   i.description, i.debtor_reference, i.retention_of_title, i.document is not null as has_document, i.currency, i.amount,
                    i.status,
                    -- The last ladder step the dossier started, overridden by a dispute, plan, hold or promise.
                    case when i.status in ('PAID', 'CANCELLED') then 'TERMINE'
@@ -66,9 +66,9 @@ public class InvoiceRepository {
     public long insert(NewInvoice invoice, long debtorId) {
         return jdbc.sql("""
                 insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, performance_date, amount, currency,
-                    description, debtor_reference, created_at, updated_at)
+                    description, debtor_reference, retention_of_title, created_at, updated_at)
                 values (:number, :debtorId, :issueDate, :dueDate, :performanceDate, :amount, :currency, :description,
-                    :debtorReference, :now, :now)
+                    :debtorReference, :retentionOfTitle, :now, :now)
                 returning id
                 """)
                 .param("number", invoice.number())
@@ -80,6 +80,7 @@ public class InvoiceRepository {
                 .param("currency", invoice.currency())
                 .param("description", invoice.description())
                 .param("debtorReference", invoice.debtorReference())
+                .param("retentionOfTitle", invoice.retentionOfTitle())
                 .param("now", OffsetDateTime.now(clock))
                 .query(Long.class).single();
     }
@@ -92,12 +93,12 @@ public class InvoiceRepository {
             NewInvoice invoice = newInvoices.get(i);
             rows.add(new Object[] {invoice.number(), debtorIds.get(i), invoice.issueDate(), invoice.dueDate(),
                     invoice.performanceDate(), invoice.amount(), invoice.currency(), invoice.description(),
-                    invoice.debtorReference(), now, now});
+                    invoice.debtorReference(), invoice.retentionOfTitle(), now, now});
         }
         jdbcTemplate.batchUpdate("""
                 insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, performance_date, amount, currency,
-                    description, debtor_reference, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    description, debtor_reference, retention_of_title, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     /** The stored invoices among these numbers. */
@@ -253,6 +254,7 @@ public class InvoiceRepository {
                 rs.getObject("performance_date", LocalDate.class),
                 rs.getString("description"),
                 rs.getString("debtor_reference"),
+                rs.getBoolean("retention_of_title"),
                 rs.getString("currency"),
                 amount, paid, credited, amount.subtract(paid).subtract(credited),
                 null, null, null, null,

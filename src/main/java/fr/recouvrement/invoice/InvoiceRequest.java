@@ -22,6 +22,10 @@ public record InvoiceRequest(
         @Schema(example = "BC-2026-118", nullable = true,
                 description = "La référence du débiteur pour cette facture (bon de commande, numéro de compte)")
         String debtorReference,
+        @Schema(type = "boolean", example = "true", nullable = true,
+                description = "Marchandises vendues avec clause de réserve de propriété (par défaut false) : en cas de"
+                        + " procédure collective, le service juridique reçoit la tâche « Revendiquer les biens »")
+        String retentionOfTitle,
         Debtor debtor) {
 
     /** The debtor of the invoice. {@code siren} is required for B2B. */
@@ -46,7 +50,8 @@ public record InvoiceRequest(
                 .with(InvoiceField.AMOUNT, amount)
                 .with(InvoiceField.CURRENCY, currency)
                 .with(InvoiceField.DESCRIPTION, description)
-                .with(InvoiceField.DEBTOR_REFERENCE, debtorReference);
+                .with(InvoiceField.DEBTOR_REFERENCE, debtorReference)
+                .with(InvoiceField.RETENTION_OF_TITLE, retentionOfTitle);
         if (debtor != null) {
             raw.with(InvoiceField.DEBTOR_NAME, debtor.name())
                     .with(InvoiceField.SIREN, debtor.siren())

@@ -15,6 +15,7 @@ import static fr.recouvrement.invoice.InvoiceField.LINE2;
 import static fr.recouvrement.invoice.InvoiceField.NUMBER;
 import static fr.recouvrement.invoice.InvoiceField.PERFORMANCE_DATE;
 import static fr.recouvrement.invoice.InvoiceField.PHONE;
+import static fr.recouvrement.invoice.InvoiceField.RETENTION_OF_TITLE;
 import static fr.recouvrement.invoice.InvoiceField.POSTAL_CODE;
 import static fr.recouvrement.invoice.InvoiceField.SEGMENT;
 import static fr.recouvrement.invoice.InvoiceField.SIREN;
@@ -108,6 +109,7 @@ public final class InvoiceValidator {
         maxLength(DESCRIPTION, description, 500, problems);
         String debtorReference = raw.get(DEBTOR_REFERENCE);
         maxLength(DEBTOR_REFERENCE, debtorReference, 100, problems);
+        boolean retentionOfTitle = retentionOfTitle(raw.get(RETENTION_OF_TITLE), problems);
 
         DebtorDetails debtor = debtor(raw, segments, problems);
 
@@ -115,7 +117,7 @@ public final class InvoiceValidator {
             return new Result(null, List.of(), List.copyOf(problems));
         }
         NewInvoice invoice = new NewInvoice(number, issueDate, dueDate, performanceDate, amount, "EUR", description,
-                debtorReference, debtor);
+                debtorReference, retentionOfTitle, debtor);
         return new Result(invoice, warnings(invoice), List.of());
     }
 
@@ -195,6 +197,26 @@ public final class InvoiceValidator {
             problems.add(new Problem(field, message));
         }
         return value;
+    }
+
+    /** Absent: no clause. JSON sends a boolean, a CSV cell true or false (oui or non, as a French sheet writes it). */
+    private static boolean retentionOfTitle(String value, List<Problem> problems) {
+        if (value == null) {
+            return false;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "oui" -> {
+                return true;
+            }
+            case "false", "non" -> {
+                return false;
+            }
+            default -> {
+                problems.add(new Problem(RETENTION_OF_TITLE, "La réserve de propriété vaut true ou false (oui ou non), pas « "
+                        + value + " »."));
+                return false;
+            }
+        }
     }
 
     private static void maxLength(InvoiceField field, String value, int max, List<Problem> problems) {

@@ -27,6 +27,9 @@ public record InvoiceView(
                 description = "La référence du débiteur pour cette facture (bon de commande, numéro de compte),"
                         + " rappelée dans chaque message")
         String debtorReference,
+        @Schema(description = "Marchandises vendues avec réserve de propriété : revendiquées en cas de procédure"
+                + " collective (L624-9)")
+        boolean retentionOfTitle,
         @Schema(example = "EUR") String currency,
         @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "1500.00") BigDecimal amount,
         @JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "500.00") BigDecimal paid,
@@ -99,7 +102,7 @@ public record InvoiceView(
     InvoiceView withLegalAmounts(LegalAmounts legal) {
         List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.addAll(legal.warnings());
-        return new InvoiceView(number, issueDate, dueDate, performanceDate, description, debtorReference, currency, amount,
+        return new InvoiceView(number, issueDate, dueDate, performanceDate, description, debtorReference, retentionOfTitle, currency, amount,
                 paid, credited, balance, legal.penalties(), legal.indemnity(), legal.prescriptionDate(),
                 legal.insolvencyClaim(), status, stage, dossier, debtor, document, List.copyOf(allWarnings));
     }
@@ -107,7 +110,7 @@ public record InvoiceView(
     InvoiceView withWarnings(List<String> newWarnings) {
         List<String> allWarnings = new ArrayList<>(newWarnings);
         allWarnings.addAll(warnings);
-        return new InvoiceView(number, issueDate, dueDate, performanceDate, description, debtorReference, currency, amount,
+        return new InvoiceView(number, issueDate, dueDate, performanceDate, description, debtorReference, retentionOfTitle, currency, amount,
                 paid, credited, balance, penalties, indemnity, prescriptionDate, insolvencyClaim, status, stage, dossier,
                 debtor, document, List.copyOf(allWarnings));
     }

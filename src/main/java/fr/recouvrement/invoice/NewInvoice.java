@@ -6,9 +6,10 @@ import java.time.LocalDate;
 
 /**
  * A checked invoice, ready to be stored. {@code amount} has scale 2, in EUR; {@code performanceDate} is null when not
- * given (the issue date stands for it); {@code debtorReference} is null when not given.
+ * given (the issue date stands for it); {@code debtorReference} is null when not given; {@code retentionOfTitle} says
+ * whether the goods were sold with a retention-of-title clause.
  */
 public record NewInvoice(
         String number, LocalDate issueDate, LocalDate dueDate, LocalDate performanceDate, BigDecimal amount, String currency,
-        String description, String debtorReference, DebtorDetails debtor) {
+        String description, String debtorReference, boolean retentionOfTitle, DebtorDetails debtor) {
 }

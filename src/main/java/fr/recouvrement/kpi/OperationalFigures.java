@@ -188,7 +188,11 @@ class OperationalFigures {
                 .single();
     }
 
-    /** The dossiers handed to the legal team, by route, and what their invoices still owe. */
+    /**
+     * The dossiers handed to the legal team, by route, and what their invoices still owe. A claim foreclosed in the
+     * debtor's collective procedure (L622-26) is a route of its own, {@code FORCLUSION}: the legal team had it, and what
+     * it still owes will not be paid in the procedure.
+     */
     List<Handoffs> handoffs(KpiQuery query) {
         return query.bindDebtors(jdbc.sql("""
                 with owed as (%s)
@@ -197,7 +201,8 @@ class OperationalFigures {
                 join recouvrement.debtor deb on deb.id = dos.debtor_id
                 left join recouvrement.judicial_file f on f.dossier_id = dos.id
                 left join lateral (select sum(owed) as owed from owed where owed.dossier_id = dos.id) o on true
-                where dos.status = 'CLOSED' and (dos.closing_reason = 'DECLARATION_CREANCE' or dos.closing_reason = f.route)
+                where dos.status = 'CLOSED'
+                  and (dos.closing_reason in ('DECLARATION_CREANCE', 'FORCLUSION') or dos.closing_reason = f.route)
                   and %s
                 group by 1 order by 1""".formatted(OWED_NOW, KpiQuery.DEBTOR_FILTER)))
                 .query((rs, row) -> new Handoffs(rs.getString("route"), rs.getLong("dossiers"), money(rs, "amount")))

@@ -3,6 +3,7 @@ package fr.recouvrement.registry;
 import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorRepository;
+import fr.recouvrement.debtor.DebtorType;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.invoice.ClaimedAmounts;
 import fr.recouvrement.invoice.InvoiceLegalAmounts;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The service tasks of {@code verification-debiteur}: what the public registers say of the dossier's company, before
  * its mise en demeure and before its judicial handoff, and BODACC alone when the dossier opens and before each relance
- * (docs/droit-francais.md §8). A consumer has no register entry:
- * nothing is asked. A check switched off by configuration says so, to the dossier and to the agents, and asks nothing.
+ * (docs/droit-francais.md §8). A consumer has no register entry, and a public person cannot be in a collective
+ * procedure: nothing is asked, and the text says which. A check switched off by configuration says so, to the dossier and to the agents, and asks nothing.
  */
 @Component("debtorChecks")
 public class DebtorChecks {
@@ -38,6 +39,12 @@ public class DebtorChecks {
     static final String FORECLOSURE_RELIEF_DUE_TEXT = "foreclosureReliefDueText";
     /** The BPMN error that stops the dossier for the claim declaration (recouvrement-amiable's event subprocess). */
     static final String COLLECTIVE_PROCEDURE_ERROR = "PROCEDURE_COLLECTIVE";
+    /** Whether invoices sold with a retention-of-title clause are owed: "Revendiquer les biens" (L624-9). */
+    static final String GOODS_TO_RECLAIM = "goodsToReclaim";
+    static final String GOODS_TO_RECLAIM_TEXT = "goodsToReclaimText";
+    static final String RECLAIM_DUE_AT = "reclaimDueAt";
+    static final String RECLAIM_DUE_TEXT = "reclaimDueText";
+    static final String OPENING_JUDGMENT_DATE = "openingJudgmentDate";
     static final String CLAIM_PRINCIPAL_TEXT = "claimPrincipalText";
     static final String CLAIM_PENALTIES_TEXT = "claimPenaltiesText";
     static final String CLAIM_INDEMNITY_TEXT = "claimIndemnityText";
@@ -74,7 +81,8 @@ public class DebtorChecks {
     /**
      * "Consulter le registre des entreprises": {@code registryStatus} is ACTIVE (its registered office is kept; the
      * notice goes there), CLOSED, UNKNOWN (no public entry for the SIREN: an agent checks), NOT_CONSULTED (switched
-     * off) or NOT_APPLICABLE (a consumer); {@code registryText} says it in French for the agents' forms.
+     * off) or NOT_APPLICABLE (a consumer or a public person); {@code registryText} says it in French for the agents'
+     * forms.
      */
     @ScenarioStep
     public void consultRegistry(DelegateExecution execution) {
@@ -82,7 +90,10 @@ public class DebtorChecks {
         // Only an unknown company needs an agent's review ("Vérifier le débiteur" sets it).
         execution.setVariable(DEBTOR_REVIEW, "NON_REQUISE");
         if (debtor == null) {
-            result(execution, "NOT_APPLICABLE", "Particulier : pas de registre, adresse connue du débiteur.");
+            result(execution, "NOT_APPLICABLE", publicPerson(execution)
+                    ? "Personne publique : registre des entreprises non consulté, la lettre part à l'adresse connue du "
+                            + "débiteur."
+                    : "Particulier : pas de registre, adresse connue du débiteur.");
             return;
         }
         if (!properties.registryEnabled()) {
@@ -134,14 +145,19 @@ public class DebtorChecks {
 
     /**
      * The declaration is due 2 months after the publication (L622-24, R622-24); a relevé de forclusion may be asked
-     * within 6 months of it (L622-26). Returns whether there is a claim to declare.
+     * within 6 months of it (L622-26); goods sold with a retention of title are claimed back within 3 months of it
+     * (L624-9). Returns whether there is a claim to declare.
      */
     private boolean askBodacc(DelegateExecution execution) {
         CompanyDebtor debtor = companyDebtor(execution);
         execution.setVariable(INSOLVENT, false);
         execution.setVariable(CLAIM_TO_DECLARE, false);
+        execution.setVariable(GOODS_TO_RECLAIM, false);
         if (debtor == null) {
-            execution.setVariable(BODACC_TEXT, "Particulier : pas d'annonce BODACC.");
+            execution.setVariable(BODACC_TEXT, publicPerson(execution)
+                    ? "Personne publique : pas de procédure collective possible (L620-2, L631-2, L640-2), BODACC non "
+                            + "consulté."
+                    : "Particulier : pas d'annonce BODACC.");
             return false;
         }
         if (!properties.bodaccEnabled()) {
@@ -153,8 +169,12 @@ public class DebtorChecks {
                     judgment.court());
             LocalDate deadline = judgment.publishedOn().plusMonths(2);
             LocalDate reliefDeadline = judgment.publishedOn().plusMonths(6);
+            LocalDate reclaimDeadline = judgment.publishedOn().plusMonths(3);
             execution.setVariable(INSOLVENT, true);
             boolean toDeclare = claim(execution, debtor.dossierId());
+            execution.setVariable(OPENING_JUDGMENT_DATE, judgment.judgmentDate().toString());
+            execution.setVariable(RECLAIM_DUE_AT, at9(reclaimDeadline));
+            execution.setVariable(RECLAIM_DUE_TEXT, FormDates.french(reclaimDeadline));
             execution.setVariable(CLAIM_TO_DECLARE, toDeclare);
             execution.setVariable(DECLARATION_DUE_AT, at9(deadline));
             execution.setVariable(FORECLOSURE_RELIEF_DUE_AT, at9(reliefDeadline));
@@ -192,6 +212,12 @@ public class DebtorChecks {
                 ? Euros.format(claim.penalties()) : "à calculer (taux du semestre non configuré)");
         execution.setVariable(CLAIM_INDEMNITY_TEXT, Euros.format(claim.indemnity()));
         execution.setVariable(CLAIM_TOTAL_TEXT, Euros.format(claim.total()));
+        // The goods of an invoice declared (owed, born before the judgment) may also be claimed back in kind.
+        LocalDate today = LocalDate.now(clock);
+        List<String> goods = completed.stream().filter(i -> i.retentionOfTitle() && i.declarableOn(today))
+                .map(i -> i.number() + " (reste dû " + Euros.format(i.balance()) + ")").toList();
+        execution.setVariable(GOODS_TO_RECLAIM, !goods.isEmpty());
+        execution.setVariable(GOODS_TO_RECLAIM_TEXT, String.join(", ", goods));
         return !claim.claimed().isEmpty();
     }
 
@@ -204,7 +230,13 @@ public class DebtorChecks {
         execution.setVariable(REGISTRY_TEXT, text);
     }
 
-    /** The dossier's debtor when it is a company; null for a consumer. */
+    /** Whether the dossier's debtor, not a company, is a public person rather than a consumer. */
+    private boolean publicPerson(DelegateExecution execution) {
+        long debtorId = dossiers.get(execution.getProcessBusinessKey()).debtorId();
+        return debtors.findById(debtorId).map(debtor -> debtor.details().type() == DebtorType.PUBLIC).orElse(false);
+    }
+
+    /** The dossier's debtor when it is a company; null for a consumer or a public person. */
     private CompanyDebtor companyDebtor(DelegateExecution execution) {
         String number = execution.getProcessBusinessKey();
         DossierRepository.DossierRow dossier = dossiers.get(number);

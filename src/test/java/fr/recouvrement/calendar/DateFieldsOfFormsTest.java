@@ -34,7 +34,8 @@ class DateFieldsOfFormsTest {
         "etablir-echeancier, instalmentDate4",
         "etablir-echeancier, instalmentDate5",
         "etablir-echeancier, instalmentDate6",
-        "etablir-echeancier, planSignedOn"
+        "etablir-echeancier, planSignedOn",
+        "revendiquer-biens,  reclaimSentOn"
     })
     void aDateIsTypedJjMmAaaaInATextField(String form, String key) throws IOException {
         JsonNode field = components(form).stream().filter(c -> key.equals(c.path("key").asText())).findFirst()

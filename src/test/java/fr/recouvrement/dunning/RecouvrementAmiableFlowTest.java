@@ -67,6 +67,7 @@ class RecouvrementAmiableFlowTest {
     static final Date NOTICE_DEADLINE_ENDS = at9("2027-01-11");
     static final Date DECLARATION_DUE = at9("2027-01-25");
     static final Date RELIEF_DUE = at9("2027-05-25");
+    static final Date RECLAIM_DUE = at9("2027-02-25");
 
     DiagramBeans.DossierReading reading;
     DiagramBeans.LadderSteps ladder;
@@ -128,14 +129,20 @@ class RecouvrementAmiableFlowTest {
     void debtorIs(String registryStatus, boolean insolvent) {
         doAnswer(sets("registryStatus", registryStatus, "debtorReview", "NON_REQUISE")).when(checks).consultRegistry(any());
         doAnswer(sets("insolvent", insolvent, "claimToDeclare", insolvent, "declarationDueAt", DECLARATION_DUE,
-                "foreclosureReliefDueAt", RELIEF_DUE)).when(checks).consultBodacc(any());
+                "foreclosureReliefDueAt", RELIEF_DUE, "goodsToReclaim", false)).when(checks).consultBodacc(any());
     }
 
     /** BODACC, asked by the dossier itself, publishes an opening with invoices to declare: the dossier stops. */
     static Answer<Void> collectiveProcedure() {
+        return collectiveProcedure(false);
+    }
+
+    /** As {@link #collectiveProcedure()}; goodsToReclaim: some of them sold with a retention of title. */
+    static Answer<Void> collectiveProcedure(boolean goodsToReclaim) {
         return call -> {
             sets("insolvent", true, "claimToDeclare", true, "declarationDueAt", DECLARATION_DUE,
-                    "foreclosureReliefDueAt", RELIEF_DUE).answer(call);
+                    "foreclosureReliefDueAt", RELIEF_DUE, "goodsToReclaim", goodsToReclaim, "reclaimDueAt",
+                    RECLAIM_DUE).answer(call);
             throw new BpmnError("PROCEDURE_COLLECTIVE");
         };
     }
@@ -398,6 +405,28 @@ class RecouvrementAmiableFlowTest {
         assertThat(dossier).isEnded().hasPassed("DelaiDeclarationPasse", "ReleveObtenu", "CreanceDeclaree")
                 .hasNotPassed("CreanceDeclareeOuNon", "CloreForclose");
         verify(judicial).closeDeclared(any());
+    }
+
+    @Test
+    void goodsSoldWithARetentionOfTitleAreClaimedBackBesideTheDeclarationWhichDoesNotEndTheClaim() {
+        doAnswer(collectiveProcedure(true)).when(checks).watchInsolvency(any());
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+        execute(job("ReclamerFacturesPosterieures", dossier));
+
+        assertThat(dossier).isWaitingAtExactly("SousProcessusProcedureCollective", "DeclarerCreance",
+                "RevendiquerBiens");
+        assertThat(task("RevendiquerBiens", dossier)).hasCandidateGroup("juridique").hasDueDate(RECLAIM_DUE);
+        // The declaration done first closes the dossier, and leaves the reclaim open: it is a separate deadline.
+        complete(task("DeclarerCreance", dossier), withVariables("claimDeclared", true, "declarationReference", "MJ-9"));
+        execute(job("CloreCreanceDeclaree", dossier));
+        assertThat(dossier).hasPassed("CreanceDeclaree").isWaitingAtExactly("SousProcessusProcedureCollective",
+                "RevendiquerBiens");
+        complete(task("RevendiquerBiens", dossier), withVariables("reclaimSent", true, "reclaimSentOn", "2027-01-04",
+                "goodsRecovered", false));
+
+        assertThat(dossier).isEnded().hasPassed("DeclarerEtRevendiquer", "ReserveDePropriete", "BiensRevendiques")
+                .hasNotPassed("RienARevendiquer");
+        verify(declaration).recordGoodsClaim(any());
     }
 
     @ParameterizedTest(name = "at the court check: {0}")

@@ -247,6 +247,7 @@ class InvoiceApiTest {
                 Arguments.of("amount not a number", (Consumer<ObjectNode>) i -> i.put("amount", "abc"), "amount", "nombre décimal"),
                 Arguments.of("decimal comma on the API", (Consumer<ObjectNode>) i -> i.put("amount", "10,50"), "amount", "nombre décimal"),
                 Arguments.of("dollars", (Consumer<ObjectNode>) i -> i.put("currency", "USD"), "currency", "EUR"),
+                Arguments.of("retention of title neither true nor false", (Consumer<ObjectNode>) i -> i.put("retentionOfTitle", "peut-être"), "retentionOfTitle", "true ou false (oui ou non), pas « peut-être »"),
                 Arguments.of("description too long", (Consumer<ObjectNode>) i -> i.put("description", "x".repeat(501)), "description", "500"),
                 Arguments.of("no debtor", (Consumer<ObjectNode>) i -> i.remove("debtor"), "debtor", "obligatoire"),
                 Arguments.of("no address", (Consumer<ObjectNode>) i -> debtor(i).remove("address"), "debtor.address", "obligatoire"),

@@ -122,6 +122,30 @@ class InvoiceImportTest {
     }
 
     @Test
+    void theRetentionOfTitleColumnIsOptionalAndReadAsTrueOrFalseOuiOrNon() {
+        String company = "Dupont & Fils;" + LedgerFixtures.newSiren() + ";B2B;PME;compta@dupont.fr;12 rue de la Paix;75002;Paris;FR";
+        String csv = "number;issueDate;dueDate;amount;currency;RetentionOfTitle;debtorName;siren;type;segment;email;"
+                + "line1;postalCode;city;country\n"
+                + prefix + "-A;2026-10-01;2026-10-31;100;EUR;true;" + company + "\n"    // 2
+                + prefix + "-B;2026-10-01;2026-10-31;100;EUR;Oui;" + company + "\n"     // 3: as a French sheet writes it
+                + prefix + "-C;2026-10-01;2026-10-31;100;EUR;non;" + company + "\n"     // 4
+                + prefix + "-D;2026-10-01;2026-10-31;100;EUR;;" + company + "\n"        // 5: empty: no clause
+                + prefix + "-E;2026-10-01;2026-10-31;100;EUR;x;" + company + "\n";      // 6: refused
+
+        JsonNode report = upload(csv).getBody();
+
+        assertThat(report.get("imported").asInt()).isEqualTo(4);
+        assertThat(report.get("rejected")).extracting(r -> r.get("line").asInt(), r -> r.get("field").asText())
+                .containsExactly(tuple(6, "RetentionOfTitle"));
+        assertThat(stored(prefix + "-E")).isZero();
+        for (String[] row : new String[][] {{"-A", "true"}, {"-B", "true"}, {"-C", "false"}, {"-D", "false"}}) {
+            JsonNode read = http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + prefix + row[0],
+                    JsonNode.class);
+            assertThat(read.get("retentionOfTitle").asText()).as(row[0]).isEqualTo(row[1]);
+        }
+    }
+
+    @Test
     void thePerformanceDateColumnIsOptionalAndReadInBothFormats() {
         String company = "Dupont & Fils;" + LedgerFixtures.newSiren() + ";B2B;PME;compta@dupont.fr;12 rue de la Paix;75002;Paris;FR";
         String csv = "number;issueDate;dueDate;performanceDate;amount;currency;debtorName;siren;type;segment;email;"

@@ -3,13 +3,16 @@ package fr.recouvrement.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.recouvrement.LedgerFixtures;
 import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementSpringTest;
+import fr.recouvrement.invoice.InvoiceStatus;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,31 @@ class KpiOperationalTest extends KpiSpringTest {
         // Its AR recorded, the notice waits no more.
         dossiers.recordNoticeReceived(posted, LocalDate.parse("2026-11-20"));
         assertThat(portfolio.kpis("").at("/operational/registeredLettersAwaitingReceipt").asInt()).isZero();
+    }
+
+    @Test
+    void aForeclosedClaimIsAHandoffOfItsOwnBesideTheDeclaredOnes() {
+        // Two debtors in a collective procedure: one claim declared, one foreclosed (neither declared in time nor
+        // relieved, L622-26). Both dossiers went to the legal team; the foreclosed one is what the procedure will not
+        // pay, so it is counted apart rather than hidden or mixed with the declared claims.
+        portfolio.on("2026-10-01");
+        String declared = portfolio.b2b(LedgerFixtures.newSiren(), "2026-09-01", "1000.00");
+        String foreclosed = portfolio.b2b(LedgerFixtures.newSiren(), "2026-09-01", "700.00");
+        portfolio.pay(foreclosed, "200.00", "2026-09-20");
+        for (String[] closing : new String[][] {{declared, "DECLARATION_CREANCE"}, {foreclosed, "FORCLUSION"}}) {
+            String dossier = portfolio.dossier(closing[0]);
+            long id = portfolio.dossierId(dossier);
+            dossiers.moveToStage(dossier, "JUDICIAIRE");
+            invoices.changeStatusInDossier(id, Set.of(InvoiceStatus.OPEN), InvoiceStatus.JUDICIAL);
+            dossiers.close(id, closing[1]);
+        }
+        portfolio.on("2026-11-24");
+
+        JsonNode handoffs = portfolio.kpis("").at("/operational/judicialHandoffs");
+
+        // Declared: 1,000.00 owed; foreclosed: 700.00 − 200.00 paid before = 500.00, lost in the procedure.
+        assertThat(handoffs).extracting(h -> h.get("route").asText() + " " + h.get("dossiers").asInt() + " "
+                + h.get("amount").asText()).containsExactly("DECLARATION_CREANCE 1 1000.00", "FORCLUSION 1 500.00");
     }
 
     @Test

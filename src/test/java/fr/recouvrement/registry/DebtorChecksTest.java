@@ -64,6 +64,29 @@ class DebtorChecksTest extends MailTest {
     }
 
     @Test
+    void aPublicPersonIsNotLookedUpAndTheAgentsAreToldWhyNotThatItIsAConsumer() {
+        String hospital = """
+                {"name": "Centre hospitalier de Villeneuve", "siren": "%s", "type": "PUBLIC", "segment": "MAUVAIS_PAYEUR",
+                 "email": "ordonnateur@ch-villeneuve.fr",
+                 "address": {"line1": "1 avenue de l'Hôpital", "postalCode": "47300", "city": "Villeneuve-sur-Lot",
+                             "country": "FR"}}""".formatted(siren);
+        dossier = openDossier(hospital, "2026-10-25", newInvoice(), "2000.00");
+        runChecks();
+        // A public body's notice is approved by a manager first (scenario-recouvrement).
+        complete(task("ValiderMiseEnDemeure", dossier), withVariables("approval", "APPROUVEE"));
+        runChecks();
+        clock.set(driver.timerDue(dossier.getId(), "DateMiseEnDemeure"));
+        runChecks();
+
+        assertThat(dossier).hasPassed("ConsulterBodaccOuverture", "VerifierDebiteurAvantMiseEnDemeure");
+        assertThat(runtime.getVariable(dossier.getId(), "registryText")).isEqualTo("Personne publique : registre des"
+                + " entreprises non consulté, la lettre part à l'adresse connue du débiteur.");
+        assertThat(runtime.getVariable(dossier.getId(), "bodaccText")).isEqualTo("Personne publique : pas de procédure"
+                + " collective possible (L620-2, L631-2, L640-2), BODACC non consulté.");
+        assertThat(FakePublicData.requests()).noneSatisfy(request -> assertThat(request).contains(siren));
+    }
+
+    @Test
     void aClosedCompanyGoesToTheManagersInsteadOfALetter() {
         FakePublicData.registry(siren, ok(company(siren, "C", "2026-06-30", "3 RUE DU COMMERCE 44000 NANTES", "44000",
                 "NANTES")));
