@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  * Between traders the commercial court (tribunal des activités économiques, formerly tribunal de commerce: Code de
  * commerce L721-3), otherwise the tribunal judiciaire; both at the debtor's seat or home (CPC 42, 43, 1406). A
  * professional debtor ({@code B2B}) is taken as a trader: the legal team corrects it for a liberal profession or an
- * association, which go before the tribunal judiciaire.
+ * association, which go before the tribunal judiciaire. The labels are printed as they are: French typography, with
+ * its no-break spaces, is written in them.
  */
 final class CompetentCourt {
 
@@ -31,7 +32,7 @@ final class CompetentCourt {
         return switch (route) {
             case "ASSIGNATION", "INJONCTION_DE_PAYER" -> civil(debtorType, place);
             case "PETITES_CREANCES" -> new Named(Court.COMMISSAIRE_DE_JUSTICE,
-                    "Commissaire de justice, sans juridiction (CPCE L125-1) ; sans accord : injonction de payer devant le "
+                    "Commissaire de justice, sans juridiction (CPCE L125-1)\u202f; sans accord\u00a0: injonction de payer devant le "
                             + civilName(debtorType) + place);
             case "REFERE_PROVISION_TA" -> new Named(Court.TRIBUNAL_ADMINISTRATIF,
                     "Tribunal administratif du lieu d'exécution du contrat (CJA R312-11), juge des référés (CJA R541-1)");
@@ -51,7 +52,7 @@ final class CompetentCourt {
         String name = civilName(debtorType);
         return new Named(trader(debtorType) ? Court.TRIBUNAL_ACTIVITES_ECONOMIQUES : Court.TRIBUNAL_JUDICIAIRE,
                 Character.toUpperCase(name.charAt(0)) + name.substring(1) + place
-                        + (trader(debtorType) ? " (Code de commerce L721-3 ; CPC 42, 43)" : " (CPC 42, 43)"));
+                        + (trader(debtorType) ? " (Code de commerce L721-3\u202f; CPC 42, 43)" : " (CPC 42, 43)"));
     }
 
     private static String civilName(String debtorType) {

@@ -117,20 +117,25 @@ public class JudicialRoutes {
     @ScenarioStep
     public void checkPriorAttempt(DelegateTask task) {
         Object outcome = task.getVariable(PRIOR_ATTEMPT_OUTCOME);
-        if (!PRIOR_ATTEMPT_OUTCOMES.contains(outcome)) {
+        if (!oneOf(PRIOR_ATTEMPT_OUTCOMES, outcome)) {
             throw new TasklistRefusal("Indiquez l'issue de la tentative : accord, échec ou dispense (reçu : "
                     + outcome + ").");
         }
         if ("DISPENSE".equals(outcome)) {
             Object ground = task.getVariable(PRIOR_ATTEMPT_EXEMPTION);
-            if (!EXEMPTIONS.contains(ground)) {
+            if (!oneOf(EXEMPTIONS, ground)) {
                 throw new TasklistRefusal("Une dispense doit citer l'un des motifs de l'article 750-1 du code de"
                         + " procédure civile (reçu : " + ground + ").");
             }
-        } else if (!ATTEMPT_MODES.contains(task.getVariable(PRIOR_ATTEMPT_MODE))) {
+        } else if (!oneOf(ATTEMPT_MODES, task.getVariable(PRIOR_ATTEMPT_MODE))) {
             throw new TasklistRefusal("Indiquez la forme de la tentative : conciliation, médiation ou procédure"
                     + " participative.");
         }
+    }
+
+    /** Set.of(...).contains(null) throws: a field left empty is simply not one of the values. */
+    private static boolean oneOf(Set<String> values, Object value) {
+        return value instanceof String text && values.contains(text);
     }
 
     /** The routes of a dossier as the process holds them; empty for a dossier routed before they existed. */
@@ -147,7 +152,7 @@ public class JudicialRoutes {
         execution.setVariable(JudicialFile.ROUTE_LABEL, routes.isEmpty()
                 ? "Décision du responsable (rien à réclamer)"
                 : routes.stream().map(r -> r.get("routeLabel") + " (" + r.get("invoices") + ")")
-                        .collect(Collectors.joining(" ; ")));
+                        .collect(Collectors.joining("\u202f; ")));
         execution.setVariable(PRIOR_ATTEMPT_REQUIRED,
                 routes.stream().anyMatch(r -> Boolean.TRUE.equals(r.get(PRIOR_ATTEMPT_REQUIRED))));
         execution.setVariable(SMALL_CLAIMS, routes.stream().anyMatch(r -> SMALL_CLAIMS_ROUTE.equals(r.get("route"))));
