@@ -65,13 +65,11 @@ public class JudicialFile {
         List<Map<String, Object>> routes = JudicialRoutes.read(execution);
         if (routes.isEmpty()) {
             // A dossier routed by an earlier diagram: one route for all its invoices.
-            routes = List.of(Map.of("invoices", "toutes", "route", route, "routeLabel", routeLabel, "courtLabel", CompetentCourt
-                    .of(route, String.valueOf(execution.getVariable("debtorType")), null).label()));
+            routes = List.of(Map.of("invoices", "toutes", "route", route, "routeLabel", routeLabel, "courtLabel",
+                    CompetentCourt.of(route, String.valueOf(execution.getVariable("debtorType")), null).label()));
         }
 
         LetterFacts.Facts file = facts.forDossier(number, invoices.findByDossier(dossier.id()))
-                .with("route", route)
-                .with("routeLabel", routeLabel)
                 .with("routes", routes)
                 .with("originDate", dossier.originDate().format(FormDates.FRENCH))
                 .with("communications", sent.stream().map(JudicialFile::communication).toList())
