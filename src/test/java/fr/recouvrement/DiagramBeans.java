@@ -73,6 +73,15 @@ public final class DiagramBeans {
         void build(DelegateExecution execution);
     }
 
+    /** {@code judicialRoutes}. */
+    public interface JudicialRoutes {
+        void choose(DelegateExecution execution);
+
+        void checkPriorAttempt(DelegateTask task);
+
+        void smallClaimsFailed(DelegateExecution execution);
+    }
+
     /** {@code eventReporting}. */
     public interface EventReporting {
         void report(DelegateExecution execution);

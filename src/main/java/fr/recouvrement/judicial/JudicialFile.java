@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * "Constituer le dossier judiciaire" (docs/architecture.md §3): the PDF the legal team takes over, with the debtor, the
  * invoices and what they owe, every communication with its date, channel and status, the notice with its tracking
- * number and AR date, and the route the DMN chose. Stored once per dossier, rebuilt if the step runs again.
+ * number and AR date, and the routes the DMN chose, one per group of invoices, each with its court. Stored once per dossier, rebuilt if the step runs again.
  */
 @Component("judicialFile")
 public class JudicialFile {
@@ -61,10 +61,16 @@ public class JudicialFile {
         List<CommunicationView> sent = communications.forDossier(dossier.id());
         LocalDate receivedOn = dossier.noticeReceivedOn();
         String route = (String) execution.getVariable(ROUTE);
+        String routeLabel = Objects.toString(execution.getVariable(ROUTE_LABEL), route);
+        List<Map<String, Object>> routes = JudicialRoutes.read(execution);
+        if (routes.isEmpty()) {
+            // A dossier routed by an earlier diagram: one route for all its invoices.
+            routes = List.of(Map.of("invoices", "toutes", "route", route, "routeLabel", routeLabel, "courtLabel",
+                    CompetentCourt.of(route, String.valueOf(execution.getVariable("debtorType")), null).label()));
+        }
 
         LetterFacts.Facts file = facts.forDossier(number, invoices.findByDossier(dossier.id()))
-                .with("route", route)
-                .with("routeLabel", Objects.toString(execution.getVariable(ROUTE_LABEL), route))
+                .with("routes", routes)
                 .with("originDate", dossier.originDate().format(FormDates.FRENCH))
                 .with("communications", sent.stream().map(JudicialFile::communication).toList())
                 .with("notice", sent.stream().filter(c -> "MISE_EN_DEMEURE".equals(c.step())

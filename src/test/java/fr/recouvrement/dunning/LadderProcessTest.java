@@ -87,6 +87,8 @@ class LadderProcessTest extends LedgerTest {
         assertThat(runtime.getVariable(dossier.getId(), "route")).isEqualTo("PETITES_CREANCES");
         complete(task("TransmettreJuridique", dossier), withVariables("routeConfirmed", true));
         driver.runDueJobs(dossier.getId());
+        complete(task("SuivrePetitesCreances", dossier), withVariables("smallClaimsOutcome", "ACCORD"));
+        driver.runDueJobs(dossier.getId());
 
         assertThat(dossier).isEnded().hasPassed("TransmisAuJuridique");
         assertThat(jdbc.queryForMap("select status, closing_reason, stage from recouvrement.dossier where number = ?",

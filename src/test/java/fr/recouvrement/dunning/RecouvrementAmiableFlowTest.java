@@ -76,6 +76,7 @@ class RecouvrementAmiableFlowTest {
     DiagramBeans.DossierClosing closing;
     DiagramBeans.PrescriptionWatch prescription;
     DiagramBeans.JudicialFile judicialFile;
+    DiagramBeans.JudicialRoutes routes;
     DiagramBeans.EventReporting events;
     DiagramBeans.TaskEscalation escalation;
     DiagramBeans.PromiseConfirmation promises;
@@ -93,6 +94,7 @@ class RecouvrementAmiableFlowTest {
         closing = FastEngine.mockBean("dossierClosing", DiagramBeans.DossierClosing.class);
         prescription = FastEngine.mockBean("prescriptionWatch", DiagramBeans.PrescriptionWatch.class);
         judicialFile = FastEngine.mockBean("judicialFile", DiagramBeans.JudicialFile.class);
+        routes = FastEngine.mockBean("judicialRoutes", DiagramBeans.JudicialRoutes.class);
         events = FastEngine.mockBean("eventReporting", DiagramBeans.EventReporting.class);
         escalation = FastEngine.mockBean("taskEscalation", DiagramBeans.TaskEscalation.class);
         promises = FastEngine.mockBean("promiseConfirmation", DiagramBeans.PromiseConfirmation.class);
@@ -111,7 +113,28 @@ class RecouvrementAmiableFlowTest {
         doAnswer(sets("prescriptionWarningAt", PRESCRIPTION_WARNING)).when(prescription).planPrescriptionWarning(any());
         doAnswer(sets("noticeDeadlineEndsAt", NOTICE_DEADLINE_ENDS)).when(notice).recordReceipt(any());
         doAnswer(sets("prescribed", false, "disputed", false)).when(judicial).prepareJudicial(any());
+        doAnswer(oneGroupByTheDecision()).when(routes).choose(any());
         debtorIs("ACTIVE", false);
+    }
+
+    /**
+     * "Choisir les voies judiciaires" for a dossier of one group of invoices: bpmn/voie-judiciaire.dmn evaluated on
+     * what "Préparer le contentieux" set, as the bean does for each group.
+     */
+    static Answer<Void> oneGroupByTheDecision() {
+        return call -> {
+            DelegateExecution execution = call.getArgument(0);
+            Map<String, Object> inputs = new HashMap<>();
+            for (String input : new String[] {"insolvent", "prescribed", "disputed", "amountDue", "debtorType"}) {
+                inputs.put(input, execution.getVariable(input));
+            }
+            var decided = execution.getProcessEngineServices().getDecisionService()
+                    .evaluateDecisionTableByKey("voie-judiciaire", inputs).getSingleResult();
+            String route = decided.getEntry("route");
+            sets("route", route, "routeLabel", decided.getEntry("routeLabel"), "priorAttemptRequired", false,
+                    "smallClaims", "PETITES_CREANCES".equals(route)).answer(call);
+            return null;
+        };
     }
 
     /** A dossier opened for this debtor, read in the job after its opening; the scenario DMN decides its ladder. */
@@ -196,6 +219,7 @@ class RecouvrementAmiableFlowTest {
         passTimer(dossier, "FinDuDelai", NOTICE_DEADLINE_ENDS);
         checkDebtor(dossier, "VerifierDebiteurAvantContentieux");
         execute(job("PreparerContentieux", dossier));
+        execute(job("ChoisirVoie", dossier));
     }
 
     static void correlate(String message, Map<String, Object> variables) {
@@ -242,17 +266,92 @@ class RecouvrementAmiableFlowTest {
         execute(job("ConstituerDossierJudiciaire", dossier));
         assertThat(task("TransmettreJuridique", dossier)).hasCandidateGroup("juridique").hasDueDate(TASK_DUE);
         complete(task("TransmettreJuridique", dossier), withVariables("routeConfirmed", true));
+        // The commissaire de justice's proposal: the debtor agrees within the month, which gives an enforceable title.
+        assertThat(task("SuivrePetitesCreances", dossier)).hasCandidateGroup("juridique");
+        complete(task("SuivrePetitesCreances", dossier), withVariables("smallClaimsOutcome", "ACCORD"));
         execute(job("CloreTransmis", dossier));
 
         // The legal team has it: the prescription watch ends with the dossier.
         assertThat(dossier).isEnded().hasPassedInOrder("ConstituerDossierJudiciaire", "TransmettreJuridique",
-                "CloreTransmis", "TransmisAuJuridique").hasNotPassed("DeciderDossier");
+                "SuivrePetitesCreances", "CloreTransmis", "TransmisAuJuridique")
+                .hasNotPassed("DeciderDossier", "TenterReglementAmiable", "PasserInjonctionDePayer");
         verify(ladder).sendStep(any(), eq("RELANCE_1"));
         verify(ladder).sendStep(any(), eq("RELANCE_2"));
         verify(ladder).sendStep(any(), eq("MISE_EN_DEMEURE"));
         verify(ladder, never()).sendStep(any(), eq("RELANCE_3"));
         verify(judicialFile).build(any());
         verify(judicial).closeHandedOff(any());
+    }
+
+    /** A dossier at "Transmettre au service juridique", routed as {@code answer} says. */
+    ProcessInstance atTheHandoff(Answer<Void> answer) {
+        doAnswer(answer).when(routes).choose(any());
+        ProcessInstance dossier = open("PME", "B2B", 1500.0);
+        sendRelances(dossier, 2);
+        noticeDayComes(dossier);
+        execute(job("PreparerMiseEnDemeure", dossier));
+        postNoticeUntilItsDeadline(dossier);
+        execute(job("ConstituerDossierJudiciaire", dossier));
+        return dossier;
+    }
+
+    @Test
+    void aRouteTheLegalTeamDoesNotConfirmGoesToTheManagers() {
+        ProcessInstance dossier = atTheHandoff(oneGroupByTheDecision());
+
+        complete(task("TransmettreJuridique", dossier), withVariables("routeConfirmed", false));
+
+        assertThat(dossier).isWaitingAt("DeciderDossier").hasPassed("VoieConfirmee")
+                .hasNotPassed("CloreTransmis", "SuivrePetitesCreances");
+        verify(judicial, never()).closeHandedOff(any());
+    }
+
+    @Test
+    void aSmallClaimBeforeTheTribunalJudiciaireWaitsForTheAmicableAttemptOfCpc7501() {
+        ProcessInstance dossier = atTheHandoff(sets("route", "ASSIGNATION", "routeLabel", "Assignation en paiement",
+                "priorAttemptRequired", true, "smallClaims", false));
+        complete(task("TransmettreJuridique", dossier), withVariables("routeConfirmed", true));
+
+        assertThat(task("TenterReglementAmiable", dossier)).hasCandidateGroup("juridique").hasDueDate(TASK_DUE);
+        complete(task("TenterReglementAmiable", dossier), withVariables("priorAttemptOutcome", "ECHEC",
+                "priorAttemptMode", "CONCILIATION"));
+        verify(routes).checkPriorAttempt(any());
+        execute(job("CloreTransmis", dossier));
+
+        assertThat(dossier).isEnded().hasPassedInOrder("TransmettreJuridique", "TenterReglementAmiable",
+                "CloreTransmis").hasNotPassed("SuivrePetitesCreances", "DeciderDossier");
+    }
+
+    @Test
+    void aSmallClaimWithoutAgreementWithinAMonthMovesToTheInjonctionDePayer() {
+        ProcessInstance dossier = atTheHandoff(oneGroupByTheDecision());
+        complete(task("TransmettreJuridique", dossier), withVariables("routeConfirmed", true));
+        assertThat(dossier).isWaitingAt("SuivrePetitesCreances").hasNotPassed("TenterReglementAmiable");
+
+        // The debtor has one month from the commissaire de justice's proposal (CPCE R125-5).
+        Date opened = task("SuivrePetitesCreances", dossier).getCreateTime();
+        assertThat(job("MoisSansAccord", dossier)).hasDueDate(Date.from(opened.toInstant()
+                .atZone(java.time.ZoneId.systemDefault()).plusMonths(1).toInstant()));
+        execute(job("MoisSansAccord", dossier));
+        execute(job("PasserInjonctionDePayer", dossier));
+        verify(routes).smallClaimsFailed(any());
+        execute(job("CloreTransmis", dossier));
+
+        assertThat(dossier).isEnded().hasPassedInOrder("SuivrePetitesCreances", "MoisSansAccord",
+                "PasserInjonctionDePayer", "CloreTransmis", "TransmisAuJuridique").hasNotPassed("AccordPetitesCreances");
+    }
+
+    @Test
+    void aSmallClaimTheDebtorRefusesMovesToTheInjonctionDePayerAtOnce() {
+        ProcessInstance dossier = atTheHandoff(oneGroupByTheDecision());
+        complete(task("TransmettreJuridique", dossier), withVariables("routeConfirmed", true));
+
+        complete(task("SuivrePetitesCreances", dossier), withVariables("smallClaimsOutcome", "REFUS"));
+        execute(job("PasserInjonctionDePayer", dossier));
+        execute(job("CloreTransmis", dossier));
+
+        assertThat(dossier).isEnded().hasPassedInOrder("AccordPetitesCreances", "PasserInjonctionDePayer",
+                "CloreTransmis").hasNotPassed("MoisSansAccord");
     }
 
     @Test

@@ -173,7 +173,12 @@ class ScenarioDecisionTest {
         "false, true,  false, 800,     PUBLIC, DECISION_MANAGER",
         "false, false, true,  800,     PUBLIC, REFERE_PROVISION_TA",
         "false, false, false, 800,     PUBLIC, REFERE_PROVISION_TA",
-        "false, false, false, 80000,   PUBLIC, REFERE_PROVISION_TA"
+        "false, false, false, 80000,   PUBLIC, REFERE_PROVISION_TA",
+        // One dossier, evaluated per group (docs/droit-francais.md §6): F-1 disputed, 1,200 + 16.96 penalties, alone;
+        // F-2 + F-3 = 2,000 + 4,500 + 91.89 penalties = 6,591.89 together, where each alone would be a small claim.
+        "false, false, true,  1216.96, B2B,    ASSIGNATION",
+        "false, false, false, 6591.89, B2B,    INJONCTION_DE_PAYER",
+        "false, false, false, 2028.27, B2B,    PETITES_CREANCES"
     })
     void judicialRoutesInTheirPriorityOrder(boolean insolvent, boolean prescribed, boolean disputed, double amount,
             String type, String route) {

@@ -168,8 +168,11 @@ class LetterTypographyTest {
         model.put("earlierReminders", invoiceCount == 1 ? List.of(Map.of("date", "09/11/2026"))
                 : List.of(Map.of("date", "02/11/2026"), Map.of("date", "09/11/2026"), Map.of("date", "16/11/2026")));
         model.put("promise", Map.of("date", "30/11/2026", "amount", "500,00\u00a0€"));
-        model.put("route", "INJONCTION_DE_PAYER");
-        model.put("routeLabel", "Injonction de payer");
+        model.put("routes", List.of(Map.of("invoices", "F-2026-001", "invoiceNumbers", List.of("F-2026-001"),
+                "disputed", false, "amountText", "1\u00a0554,98\u00a0€", "route", "INJONCTION_DE_PAYER",
+                "routeLabel", "Injonction de payer", "courtLabel", "Tribunal des activités économiques (anciennement"
+                        + " tribunal de commerce) du siège du débiteur (75002 Paris) (Code de commerce L721-3\u202f;"
+                        + " CPC 42, 43)", "priorAttemptRequired", true)));
         model.put("originDate", "25/10/2026");
         model.put("notice", Map.of());
         model.put("communications", List.of());

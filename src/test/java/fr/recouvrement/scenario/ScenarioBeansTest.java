@@ -33,7 +33,7 @@ class ScenarioBeansTest {
     void expressionsSeeEveryBeanWithAStepAndOnlyThose() {
         assertThat(configuration().getBeans().keySet()).containsExactlyInAnyOrder("communicationDelivery",
                 "debtorChecks", "dossierClosing", "dossierCollection", "dossierReading", "eventReporting",
-                "insolvencyDeclaration", "invoiceFollowUp", "judicialFile", "judicialHandoff", "kpiSnapshots", "ladderSteps", "noticeTracking",
+                "insolvencyDeclaration", "invoiceFollowUp", "judicialFile", "judicialHandoff", "judicialRoutes", "kpiSnapshots", "ladderSteps", "noticeTracking",
                 "prescriptionWatch", "promiseConfirmation", "taskEscalation");
         assertThat(evaluate("${ladderSteps}")).isInstanceOf(LadderSteps.class);
         // The delegates older diagram versions call.
