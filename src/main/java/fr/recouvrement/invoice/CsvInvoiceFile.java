@@ -39,7 +39,8 @@ final class CsvInvoiceFile implements AutoCloseable {
 
     /** Columns a file may leave out. */
     static final Set<InvoiceField> OPTIONAL = EnumSet.of(InvoiceField.LINE2, InvoiceField.PHONE,
-            InvoiceField.DESCRIPTION, InvoiceField.SIREN, InvoiceField.PERFORMANCE_DATE, InvoiceField.DEBTOR_REFERENCE);
+            InvoiceField.DESCRIPTION, InvoiceField.SIREN, InvoiceField.PERFORMANCE_DATE, InvoiceField.DEBTOR_REFERENCE,
+            InvoiceField.VAT_RATE, InvoiceField.VAT_ON_RECEIPT);
     private static final char BOM = '\uFEFF';
 
     private final Path file;

@@ -13,6 +13,8 @@ public enum InvoiceField {
     CURRENCY("currency", "currency"),
     DESCRIPTION("description", "description"),
     DEBTOR_REFERENCE("debtorReference", "debtorReference"),
+    VAT_RATE("vatRate", "vatRate"),
+    VAT_ON_RECEIPT("vatOnReceipt", "vatOnReceipt"),
     DEBTOR_NAME("debtor.name", "debtorName"),
     SIREN("debtor.siren", "siren"),
     TYPE("debtor.type", "type"),

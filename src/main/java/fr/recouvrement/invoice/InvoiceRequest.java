@@ -22,6 +22,12 @@ public record InvoiceRequest(
         @Schema(example = "BC-2026-118", nullable = true,
                 description = "La référence du débiteur pour cette facture (bon de commande, numéro de compte)")
         String debtorReference,
+        @Schema(example = "20", nullable = true,
+                description = "Taux de TVA de la facture en pour cent (20 à défaut), pour le passage en perte")
+        String vatRate,
+        @Schema(example = "false", nullable = true,
+                description = "TVA exigible à l'encaissement (prestations de services) : rien à récupérer en perte")
+        String vatOnReceipt,
         Debtor debtor) {
 
     /** The debtor of the invoice. {@code siren} is required for B2B. */
@@ -46,7 +52,9 @@ public record InvoiceRequest(
                 .with(InvoiceField.AMOUNT, amount)
                 .with(InvoiceField.CURRENCY, currency)
                 .with(InvoiceField.DESCRIPTION, description)
-                .with(InvoiceField.DEBTOR_REFERENCE, debtorReference);
+                .with(InvoiceField.DEBTOR_REFERENCE, debtorReference)
+                .with(InvoiceField.VAT_RATE, vatRate)
+                .with(InvoiceField.VAT_ON_RECEIPT, vatOnReceipt);
         if (debtor != null) {
             raw.with(InvoiceField.DEBTOR_NAME, debtor.name())
                     .with(InvoiceField.SIREN, debtor.siren())
