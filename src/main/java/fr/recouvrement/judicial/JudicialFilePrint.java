@@ -5,6 +5,7 @@ import fr.recouvrement.debtor.Address;
 import fr.recouvrement.money.Euros;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Objects;
 final class JudicialFilePrint {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** "23/11/2026 10 h 15": the French way of writing an hour, with no colon to space. */
+    private static final DateTimeFormatter DAY_AND_HOUR = DateTimeFormatter.ofPattern("dd/MM/yyyy HH'\u00a0h\u00a0'mm");
     private static final Map<String, String> PAYMENT_TYPES = Map.of("PAYMENT", "Paiement", "CREDIT_NOTE", "Avoir");
     private static final Map<String, String> PIECES = Map.of("FACTURE", "Copie de facture",
             "DOCUMENT_DOSSIER", "Document du dossier");
@@ -75,7 +78,7 @@ final class JudicialFilePrint {
     private static Map<String, Object> callNote(JudicialFileContent.CallNote note) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("date", (note.calledAt() != null ? note.calledAt()
-                : note.recordedAt().atZoneSameInstant(PARIS).toLocalDateTime()).format(FormDates.FRENCH_TIME));
+                : note.recordedAt().atZoneSameInstant(PARIS).toLocalDateTime()).format(DAY_AND_HOUR));
         map.put("kind", "CALL".equals(note.type()) ? "Appel" : "Note");
         map.put("invoice", note.invoice());
         List<String> what = new ArrayList<>();
