@@ -34,7 +34,8 @@ class TableOwnershipTest {
             Map.entry("debt_acknowledgement", "event/EventRepository.java"),
             Map.entry("communication", "communication/CommunicationRepository.java"),
             Map.entry("judicial_file", "judicial/JudicialFileRepository.java"),
-            Map.entry("kpi_snapshot", "kpi/KpiSnapshotRepository.java"));
+            Map.entry("kpi_snapshot", "kpi/KpiSnapshotRepository.java"),
+            Map.entry("write_off", "writeoff/WriteOffRepository.java"));
     private static final Pattern WRITE =
             Pattern.compile("(?i)\\b(insert\\s+into|update|delete\\s+from)\\s+recouvrement\\.(\\w+)");
     private static final Pattern CREATE_TABLE =

@@ -7,6 +7,7 @@ import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceStatus;
 import fr.recouvrement.invoice.InvoiceView;
+import fr.recouvrement.writeoff.WriteOffRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -29,10 +30,12 @@ public class DossierController {
     private final CommunicationRepository communications;
     private final InvoiceLegalAmounts legalAmounts;
     private final DossierDocumentRepository documents;
+    private final WriteOffRepository writeOffs;
 
     public DossierController(DossierRepository dossiers, DebtorRepository debtors, InvoiceRepository invoices,
             CommunicationRepository communications, InvoiceLegalAmounts legalAmounts,
-            DossierDocumentRepository documents) {
+            DossierDocumentRepository documents, WriteOffRepository writeOffs) {
+        this.writeOffs = writeOffs;
         this.documents = documents;
         this.legalAmounts = legalAmounts;
         this.dossiers = dossiers;
@@ -53,7 +56,7 @@ public class DossierController {
                 balanceOf(dossierInvoices, InvoiceStatus::claimed),
                 balanceOf(dossierInvoices, status -> status == InvoiceStatus.DISPUTED),
                 dossierInvoices, communications.forDossier(dossier.id()),
-                documents.forDossier(dossier.id()));
+                documents.forDossier(dossier.id()), writeOffs.forDossier(dossier.id()).orElse(null));
     }
 
     @GetMapping(path = "/api/dossiers/{number}/communications/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)

@@ -3,6 +3,7 @@ package fr.recouvrement.dossier;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import fr.recouvrement.communication.CommunicationView;
 import fr.recouvrement.invoice.InvoiceView;
+import fr.recouvrement.writeoff.WriteOff;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,5 +29,7 @@ public record DossierView(
         List<InvoiceView> invoices,
         List<CommunicationView> communications,
         @Schema(description = "Les documents joints (le scan d'un échéancier signé…), sans leur contenu")
-        List<DossierDocument> documents) {
+        List<DossierDocument> documents,
+        @Schema(nullable = true, description = "Le passage en perte décidé par un manager : perte HT et TVA récupérable")
+        WriteOff writeOff) {
 }

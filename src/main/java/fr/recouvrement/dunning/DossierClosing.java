@@ -3,6 +3,8 @@ package fr.recouvrement.dunning;
 import fr.recouvrement.communication.CommunicationOutbox;
 import fr.recouvrement.dossier.DossierRepository;
 import fr.recouvrement.scenario.ScenarioStep;
+import fr.recouvrement.writeoff.WriteOff;
+import fr.recouvrement.writeoff.WriteOffRecording;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -10,12 +12,19 @@ import org.springframework.stereotype.Component;
 @Component("dossierClosing")
 public class DossierClosing {
 
+    /** The manager's decision to write the dossier off (docs/droit-francais.md §11). */
+    static final String WRITE_OFF = "PASSAGE_EN_PERTE";
+    /** The write-off's figures, kept with the closed process as the decision's outcome. */
+    static final String WRITE_OFF_OUTCOME = "writeOffOutcome";
+
     private final DossierRepository dossiers;
     private final CommunicationOutbox outbox;
+    private final WriteOffRecording writeOffs;
 
-    public DossierClosing(DossierRepository dossiers, CommunicationOutbox outbox) {
+    public DossierClosing(DossierRepository dossiers, CommunicationOutbox outbox, WriteOffRecording writeOffs) {
         this.dossiers = dossiers;
         this.outbox = outbox;
+        this.writeOffs = writeOffs;
     }
 
     /** "Clore le dossier soldé". */
@@ -27,8 +36,13 @@ public class DossierClosing {
     /** "Clore le dossier par décision": prescribed, abandoned or written off, as the manager decided. */
     @ScenarioStep
     public void closeByDecision(DelegateExecution execution) {
-        close(dossiers.get(execution.getProcessBusinessKey()),
-                (String) execution.getVariable(DossierVariables.DECISION));
+        DossierRepository.DossierRow dossier = dossiers.get(execution.getProcessBusinessKey());
+        String decision = (String) execution.getVariable(DossierVariables.DECISION);
+        if (WRITE_OFF.equals(decision)) {
+            WriteOff writeOff = writeOffs.record(dossier.id());
+            execution.setVariable(WRITE_OFF_OUTCOME, writeOff.outcome());
+        }
+        close(dossier, decision);
     }
 
     void close(DossierRepository.DossierRow dossier, String reason) {

@@ -40,7 +40,7 @@ final class CsvInvoiceFile implements AutoCloseable {
     /** Columns a file may leave out. */
     static final Set<InvoiceField> OPTIONAL = EnumSet.of(InvoiceField.LINE2, InvoiceField.PHONE,
             InvoiceField.DESCRIPTION, InvoiceField.SIREN, InvoiceField.PERFORMANCE_DATE, InvoiceField.DEBTOR_REFERENCE,
-            InvoiceField.RETENTION_OF_TITLE);
+            InvoiceField.RETENTION_OF_TITLE, InvoiceField.VAT_RATE, InvoiceField.VAT_ON_RECEIPT);
     private static final char BOM = '\uFEFF';
 
     private final Path file;

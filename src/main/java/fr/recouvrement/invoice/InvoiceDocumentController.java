@@ -9,8 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,6 +61,19 @@ public class InvoiceDocumentController {
             throw NotFoundException.invoice(number);
         }
         return invoices.findByNumber(number).map(legalAmounts::complete).orElseThrow();
+    }
+
+    @GetMapping(path = "/api/invoices/{number}/document", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "Le PDF conservé de la facture (pièce du dossier judiciaire)")
+    public ResponseEntity<byte[]> document(@PathVariable String number) {
+        byte[] pdf = invoices.documents(List.of(number)).get(number);
+        if (pdf == null) {
+            throw new NotFoundException("La facture " + number + " n'a pas de PDF conservé.");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("facture-" + number + ".pdf").build().toString())
+                .body(pdf);
     }
 
     /** A PDF that PDFBox opens unencrypted: what the letter can append page by page. */

@@ -14,6 +14,8 @@ public enum InvoiceField {
     DESCRIPTION("description", "description"),
     DEBTOR_REFERENCE("debtorReference", "debtorReference"),
     RETENTION_OF_TITLE("retentionOfTitle", "retentionOfTitle"),
+    VAT_RATE("vatRate", "vatRate"),
+    VAT_ON_RECEIPT("vatOnReceipt", "vatOnReceipt"),
     DEBTOR_NAME("debtor.name", "debtorName"),
     SIREN("debtor.siren", "siren"),
     TYPE("debtor.type", "type"),

@@ -30,7 +30,8 @@ public class InvoiceRepository {
 
     private static final String VIEW = """
             select i.number, i.issue_date, i.due_date, coalesce(i.performance_date, i.issue_date) as performance_date,
-                   i.description, i.debtor_reference, i.retention_of_title, i.document is not null as has_document, i.currency, i.amount,
+                   i.description, i.debtor_reference, i.retention_of_title, i.vat_rate, i.vat_on_receipt,
+                   i.document is not null as has_document, i.currency, i.amount,
                    i.status,
                    -- The last ladder step the dossier started, overridden by a dispute, plan, hold or promise.
                    case when i.status in ('PAID', 'CANCELLED') then 'TERMINE'
@@ -66,9 +67,9 @@ public class InvoiceRepository {
     public long insert(NewInvoice invoice, long debtorId) {
         return jdbc.sql("""
                 insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, performance_date, amount, currency,
-                    description, debtor_reference, retention_of_title, created_at, updated_at)
+                    description, debtor_reference, retention_of_title, vat_rate, vat_on_receipt, created_at, updated_at)
                 values (:number, :debtorId, :issueDate, :dueDate, :performanceDate, :amount, :currency, :description,
-                    :debtorReference, :retentionOfTitle, :now, :now)
+                    :debtorReference, :retentionOfTitle, :vatRate, :vatOnReceipt, :now, :now)
                 returning id
                 """)
                 .param("number", invoice.number())
@@ -81,6 +82,8 @@ public class InvoiceRepository {
                 .param("description", invoice.description())
                 .param("debtorReference", invoice.debtorReference())
                 .param("retentionOfTitle", invoice.retentionOfTitle())
+                .param("vatRate", invoice.vatRate())
+                .param("vatOnReceipt", invoice.vatOnReceipt())
                 .param("now", OffsetDateTime.now(clock))
                 .query(Long.class).single();
     }
@@ -93,12 +96,13 @@ public class InvoiceRepository {
             NewInvoice invoice = newInvoices.get(i);
             rows.add(new Object[] {invoice.number(), debtorIds.get(i), invoice.issueDate(), invoice.dueDate(),
                     invoice.performanceDate(), invoice.amount(), invoice.currency(), invoice.description(),
-                    invoice.debtorReference(), invoice.retentionOfTitle(), now, now});
+                    invoice.debtorReference(), invoice.retentionOfTitle(), invoice.vatRate(), invoice.vatOnReceipt(), now,
+                    now});
         }
         jdbcTemplate.batchUpdate("""
                 insert into recouvrement.invoice (number, debtor_id, issue_date, due_date, performance_date, amount, currency,
-                    description, debtor_reference, retention_of_title, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    description, debtor_reference, retention_of_title, vat_rate, vat_on_receipt, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     /** The stored invoices among these numbers. */
@@ -267,6 +271,7 @@ public class InvoiceRepository {
                         new Address(rs.getString("address_line1"), rs.getString("address_line2"),
                                 rs.getString("postal_code"), rs.getString("city"), rs.getString("country"))),
                 rs.getBoolean("has_document"),
+                rs.getBigDecimal("vat_rate"), rs.getBoolean("vat_on_receipt"),
                 List.of());
     }
 }

@@ -26,6 +26,12 @@ public record InvoiceRequest(
                 description = "Marchandises vendues avec clause de réserve de propriété (par défaut false) : en cas de"
                         + " procédure collective, le service juridique reçoit la tâche « Revendiquer les biens »")
         String retentionOfTitle,
+        @Schema(example = "20", nullable = true,
+                description = "Taux de TVA de la facture en pour cent (20 à défaut), pour le passage en perte")
+        String vatRate,
+        @Schema(example = "false", nullable = true,
+                description = "TVA exigible à l'encaissement (prestations de services) : rien à récupérer en perte")
+        String vatOnReceipt,
         Debtor debtor) {
 
     /** The debtor of the invoice. {@code siren} is required for B2B. */
@@ -51,7 +57,9 @@ public record InvoiceRequest(
                 .with(InvoiceField.CURRENCY, currency)
                 .with(InvoiceField.DESCRIPTION, description)
                 .with(InvoiceField.DEBTOR_REFERENCE, debtorReference)
-                .with(InvoiceField.RETENTION_OF_TITLE, retentionOfTitle);
+                .with(InvoiceField.RETENTION_OF_TITLE, retentionOfTitle)
+                .with(InvoiceField.VAT_RATE, vatRate)
+                .with(InvoiceField.VAT_ON_RECEIPT, vatOnReceipt);
         if (debtor != null) {
             raw.with(InvoiceField.DEBTOR_NAME, debtor.name())
                     .with(InvoiceField.SIREN, debtor.siren())

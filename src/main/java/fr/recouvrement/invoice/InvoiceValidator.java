@@ -20,6 +20,8 @@ import static fr.recouvrement.invoice.InvoiceField.POSTAL_CODE;
 import static fr.recouvrement.invoice.InvoiceField.SEGMENT;
 import static fr.recouvrement.invoice.InvoiceField.SIREN;
 import static fr.recouvrement.invoice.InvoiceField.TYPE;
+import static fr.recouvrement.invoice.InvoiceField.VAT_ON_RECEIPT;
+import static fr.recouvrement.invoice.InvoiceField.VAT_RATE;
 
 import fr.recouvrement.calendar.Dates;
 import fr.recouvrement.debtor.Address;
@@ -29,6 +31,7 @@ import fr.recouvrement.debtor.KnownSegments;
 import fr.recouvrement.debtor.Siren;
 import fr.recouvrement.money.Amounts;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -61,6 +64,8 @@ public final class InvoiceValidator {
      * refused rather than made the start of a prescription.
      */
     static final int MAX_PERFORMANCE_YEARS_BACK = 10;
+    /** The normal VAT rate (CGI 278), for an invoice that does not give its own. */
+    static final BigDecimal DEFAULT_VAT_RATE = new BigDecimal("20.00");
 
     private InvoiceValidator() {
     }
@@ -110,6 +115,8 @@ public final class InvoiceValidator {
         String debtorReference = raw.get(DEBTOR_REFERENCE);
         maxLength(DEBTOR_REFERENCE, debtorReference, 100, problems);
         boolean retentionOfTitle = retentionOfTitle(raw.get(RETENTION_OF_TITLE), problems);
+        BigDecimal vatRate = vatRate(raw.get(VAT_RATE), format, problems);
+        boolean vatOnReceipt = vatOnReceipt(raw.get(VAT_ON_RECEIPT), problems);
 
         DebtorDetails debtor = debtor(raw, segments, problems);
 
@@ -117,7 +124,7 @@ public final class InvoiceValidator {
             return new Result(null, List.of(), List.copyOf(problems));
         }
         NewInvoice invoice = new NewInvoice(number, issueDate, dueDate, performanceDate, amount, "EUR", description,
-                debtorReference, retentionOfTitle, debtor);
+                debtorReference, retentionOfTitle, vatRate, vatOnReceipt, debtor);
         return new Result(invoice, warnings(invoice), List.of());
     }
 
@@ -296,6 +303,36 @@ public final class InvoiceValidator {
                     + (format == InputFormat.CSV ? "AAAA-MM-JJ ou JJ/MM/AAAA" : "AAAA-MM-JJ") + ")."));
         }
         return date.orElse(null);
+    }
+
+    /** The VAT rate in percent, 20 % (the normal rate, CGI 278) when not given; from 0 to 100, two decimals at most. */
+    private static BigDecimal vatRate(String value, InputFormat format, List<Problem> problems) {
+        if (value == null) {
+            return DEFAULT_VAT_RATE;
+        }
+        String text = format == InputFormat.CSV ? value.replace(',', '.') : value;
+        try {
+            BigDecimal rate = new BigDecimal(text.replace("%", "").strip());
+            if (rate.signum() >= 0 && rate.compareTo(BigDecimal.valueOf(100)) <= 0 && rate.stripTrailingZeros().scale() <= 2) {
+                return rate.setScale(2, RoundingMode.UNNECESSARY);
+            }
+        } catch (NumberFormatException | ArithmeticException notANumber) {
+            // reported below, with the rule
+        }
+        problems.add(new Problem(VAT_RATE, "Le taux de TVA est un pourcentage de 0 à 100, deux décimales au plus"
+                + " (20, 10, 5.5, 2.1)."));
+        return null;
+    }
+
+    private static boolean vatOnReceipt(String value, List<Problem> problems) {
+        if (value == null || "false".equalsIgnoreCase(value)) {
+            return false;
+        }
+        if ("true".equalsIgnoreCase(value)) {
+            return true;
+        }
+        problems.add(new Problem(VAT_ON_RECEIPT, "vatOnReceipt vaut true (TVA exigible à l'encaissement) ou false."));
+        return false;
     }
 
     private static BigDecimal amount(String value, InputFormat format, List<Problem> problems) {

@@ -52,6 +52,11 @@ public record InvoiceView(
         DebtorView debtor,
         @Schema(description = "Le PDF de la facture est conservé (POST …/document) et joint à la mise en demeure")
         boolean document,
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = "string", example = "20.00", description = "Taux de TVA en pour cent (20.00 à défaut)")
+        BigDecimal vatRate,
+        @Schema(description = "TVA exigible à l'encaissement : un passage en perte n'en récupère rien")
+        boolean vatOnReceipt,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
     /** The invoice's debtor. */
@@ -104,7 +109,8 @@ public record InvoiceView(
         allWarnings.addAll(legal.warnings());
         return new InvoiceView(number, issueDate, dueDate, performanceDate, description, debtorReference, retentionOfTitle, currency, amount,
                 paid, credited, balance, legal.penalties(), legal.indemnity(), legal.prescriptionDate(),
-                legal.insolvencyClaim(), status, stage, dossier, debtor, document, List.copyOf(allWarnings));
+                legal.insolvencyClaim(), status, stage, dossier, debtor, document, vatRate, vatOnReceipt,
+                List.copyOf(allWarnings));
     }
 
     InvoiceView withWarnings(List<String> newWarnings) {
@@ -112,6 +118,6 @@ public record InvoiceView(
         allWarnings.addAll(warnings);
         return new InvoiceView(number, issueDate, dueDate, performanceDate, description, debtorReference, retentionOfTitle, currency, amount,
                 paid, credited, balance, penalties, indemnity, prescriptionDate, insolvencyClaim, status, stage, dossier,
-                debtor, document, List.copyOf(allWarnings));
+                debtor, document, vatRate, vatOnReceipt, List.copyOf(allWarnings));
     }
 }

@@ -1,5 +1,7 @@
 package fr.recouvrement.judicial;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.communication.CommunicationRepository;
 import fr.recouvrement.communication.CommunicationStatus;
@@ -21,9 +23,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * "Constituer le dossier judiciaire" (docs/architecture.md §3): the PDF the legal team takes over, with the debtor, the
- * invoices and what they owe, every communication with its date, channel and status, the notice with its tracking
- * number and AR date, and the routes the DMN chose, one per group of invoices, each with its court. Stored once per dossier, rebuilt if the step runs again.
+ * "Constituer le dossier judiciaire" (docs/architecture.md §3, docs/droit-francais.md §6): the PDF the legal team takes
+ * over, and the same facts as JSON for a commissaire de justice's software: the parties, the routes (one per group of invoices) with their
+ * courts and request forms, each invoice with its computation, the payments, every communication with its date, channel and
+ * status, the notice with its tracking number and AR date, the calls and notes, the pieces. Stored once per dossier,
+ * rebuilt if the step runs again.
  */
 @Component("judicialFile")
 public class JudicialFile {
@@ -41,10 +45,15 @@ public class JudicialFile {
     private final LetterFacts facts;
     private final Letters letters;
     private final JudicialFileRepository files;
+    private final JudicialFileAssembly assembly;
+    private final ObjectMapper json;
     private final Clock clock;
 
     public JudicialFile(DossierRepository dossiers, InvoiceRepository invoices, CommunicationRepository communications,
-            LetterFacts facts, Letters letters, JudicialFileRepository files, Clock clock) {
+            LetterFacts facts, Letters letters, JudicialFileRepository files, JudicialFileAssembly assembly,
+            ObjectMapper json, Clock clock) {
+        this.assembly = assembly;
+        this.json = json;
         this.dossiers = dossiers;
         this.invoices = invoices;
         this.communications = communications;
@@ -62,23 +71,26 @@ public class JudicialFile {
         LocalDate receivedOn = dossier.noticeReceivedOn();
         String route = (String) execution.getVariable(ROUTE);
         String routeLabel = Objects.toString(execution.getVariable(ROUTE_LABEL), route);
-        List<Map<String, Object>> routes = JudicialRoutes.read(execution);
-        if (routes.isEmpty()) {
-            // A dossier routed by an earlier diagram: one route for all its invoices.
-            routes = List.of(Map.of("invoices", "toutes", "route", route, "routeLabel", routeLabel, "courtLabel",
-                    CompetentCourt.of(route, String.valueOf(execution.getVariable("debtorType")), null).label()));
-        }
+        JudicialFileContent content = assembly.assemble(dossier, JudicialRoutes.read(execution), route, routeLabel);
 
         LetterFacts.Facts file = facts.forDossier(number, invoices.findByDossier(dossier.id()))
-                .with("routes", routes)
+                .with("file", JudicialFilePrint.model(content))
                 .with("originDate", dossier.originDate().format(FormDates.FRENCH))
                 .with("communications", sent.stream().map(JudicialFile::communication).toList())
                 .with("notice", sent.stream().filter(c -> "MISE_EN_DEMEURE".equals(c.step())
                                 && c.status() == CommunicationStatus.SENT)
                         .findFirst().map(c -> notice(c, receivedOn)).orElse(Map.of()));
         byte[] pdf = letters.printLetter("letters/dossier-judiciaire.ftlh", file.model()).pdf();
-        files.save(dossier.id(), route, pdf, OffsetDateTime.now(clock));
+        files.save(dossier.id(), route, pdf, toJson(content), OffsetDateTime.now(clock));
         execution.setVariable(JUDICIAL_FILE_URL, "/api/dossiers/" + number + "/judicial-file");
+    }
+
+    private String toJson(JudicialFileContent content) {
+        try {
+            return json.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Dossier judiciaire non sérialisable en JSON", e);
+        }
     }
 
     private static Map<String, Object> communication(CommunicationView c) {

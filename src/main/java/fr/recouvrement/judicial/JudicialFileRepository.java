@@ -16,12 +16,20 @@ class JudicialFileRepository {
     }
 
     /** Stores the dossier's file, or replaces it when the step runs again. */
-    void save(long dossierId, String route, byte[] pdf, OffsetDateTime createdAt) {
+    void save(long dossierId, String route, byte[] pdf, String content, OffsetDateTime createdAt) {
         jdbc.sql("""
-                insert into recouvrement.judicial_file (dossier_id, route, pdf, created_at) values (?, ?, ?, ?)
+                insert into recouvrement.judicial_file (dossier_id, route, pdf, content, created_at)
+                values (?, ?, ?, cast(? as jsonb), ?)
                 on conflict (dossier_id) do update set route = excluded.route, pdf = excluded.pdf,
-                    created_at = excluded.created_at""")
-                .params(dossierId, route, pdf, createdAt).update();
+                    content = excluded.content, created_at = excluded.created_at""")
+                .params(dossierId, route, pdf, content, createdAt).update();
+    }
+
+    /** The file's content as JSON; empty for a file built before the JSON was kept (rebuilt when its step runs). */
+    Optional<String> contentOf(String dossierNumber) {
+        return jdbc.sql("""
+                select f.content::text from recouvrement.judicial_file f join recouvrement.dossier d on d.id = f.dossier_id
+                where d.number = ? and f.content is not null""").param(dossierNumber).query(String.class).optional();
     }
 
     Optional<byte[]> pdfOf(String dossierNumber) {

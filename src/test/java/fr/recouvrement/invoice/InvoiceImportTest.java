@@ -47,6 +47,27 @@ class InvoiceImportTest {
     LedgerFixtures fixtures;
     String prefix;
 
+    @Test
+    void theVatColumnsAreOptionalAndReadTheFrenchWay() {
+        String company = "Dupont & Fils;" + LedgerFixtures.newSiren() + ";B2B;PME;compta@dupont.fr;12 rue de la Paix;75002;Paris;FR";
+        String csv = "number;issueDate;dueDate;amount;currency;vatRate;vatOnReceipt;debtorName;siren;type;segment;email;"
+                + "line1;postalCode;city;country\n"
+                + prefix + "-A;2026-10-01;2026-10-31;100;EUR;5,5;;" + company + "\n"       // 2: decimal comma
+                + prefix + "-B;2026-10-01;2026-10-31;100;EUR;;true;" + company + "\n"      // 3: default rate, on receipt
+                + prefix + "-C;2026-10-01;2026-10-31;100;EUR;19,999;;" + company + "\n"    // 4: three decimals: refused
+                + prefix + "-D;2026-10-01;2026-10-31;100;EUR;10;peut-être;" + company + "\n"; // 5: not a boolean
+
+        JsonNode report = upload(csv).getBody();
+
+        assertThat(report.get("imported").asInt()).isEqualTo(2);
+        assertThat(report.get("rejected")).extracting(r -> r.get("line").asInt(), r -> r.get("field").asText())
+                .containsExactlyInAnyOrder(tuple(4, "vatRate"), tuple(5, "vatOnReceipt"));
+        JsonNode a = http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + prefix + "-A", JsonNode.class);
+        JsonNode b = http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + prefix + "-B", JsonNode.class);
+        assertThat(a.get("vatRate").asText() + " " + a.get("vatOnReceipt").asBoolean()).isEqualTo("5.50 false");
+        assertThat(b.get("vatRate").asText() + " " + b.get("vatOnReceipt").asBoolean()).isEqualTo("20.00 true");
+    }
+
     @BeforeEach
     void fixtures() {
         fixtures = new LedgerFixtures(http, jdbc);

@@ -10,14 +10,23 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.communication.MailTest;
+import fr.recouvrement.letters.PdfPrinter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** The judicial dossier the legal team receives when the notice's deadline passed unpaid. */
 class JudicialFileTest extends MailTest {
@@ -63,6 +72,151 @@ class JudicialFileTest extends MailTest {
                 // Every communication: the two relances skipped by the late entry, the notice sent.
                 "24/11/2026 Relance 1 E-mail Non envoyé", "24/11/2026 Relance 2 E-mail Non envoyé",
                 "24/11/2026 Mise en demeure Lettre recommandée Envoyé Mauvais Payeur");
+    }
+
+    private ResponseEntity<String> postJson(String url, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth("agent", "agent").postForEntity(url, new HttpEntity<>(body, headers), String.class);
+    }
+
+    @Test
+    void theFileHoldsWhatAnInjonctionDePayerRequestNeedsAsPdfAndJson() throws Exception {
+        String first = newInvoice();
+        String second = newInvoice();
+        String debtorJson = b2bDebtor("Grossiste Récalcitrant", "MAUVAIS_PAYEUR");
+        fixtures.register(first, "2026-10-25", "4000.00", debtorJson);
+        fixtures.register(second, "2026-10-25", "2500.00", debtorJson);
+        // 500.00 received on the second before the dossier opened: 6,000.00 principal left, above 5,000 EUR.
+        fixtures.pay(second, "VIR-" + second, "500.00", LocalDate.of(2026, 11, 2));
+        HttpHeaders pdfHeaders = new HttpHeaders();
+        pdfHeaders.setContentType(MediaType.APPLICATION_PDF);
+        byte[] invoiceCopy = new PdfPrinter().print("<html><body><p>Facture " + first + "</p></body></html>");
+        assertThat(http.withBasicAuth("agent", "agent").postForEntity("/api/invoices/" + first + "/document",
+                new HttpEntity<>(invoiceCopy, pdfHeaders), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        for (String invoice : List.of(first, second)) {
+            driver.runDueJobs(runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice).singleResult()
+                    .getId());
+        }
+        String number = jdbc.queryForObject("""
+                select d.number from recouvrement.dossier d join recouvrement.invoice i on i.dossier_id = d.id
+                where i.number = ?""", String.class, first);
+        ProcessInstance dossier = runtime.createProcessInstanceQuery().processDefinitionKey("recouvrement-amiable")
+                .processInstanceBusinessKey(number).singleResult();
+        driver.runDueJobs(dossier.getId());
+        assertThat(postJson("/api/invoices/" + first + "/events", """
+                {"type": "CALL", "text": "Conteste sans motif", "call": {"calledAt": "2026-11-23T10:15",
+                 "phone": "01 23 45 67 89", "answeredBy": "M. Martin", "answererRole": "comptable",
+                 "outcome": "REFUS"}}""").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(postJson("/api/invoices/" + second + "/events",
+                "{\"type\": \"NOTE\", \"text\": \"Kbis demandé au greffe\"}").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        MultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
+        upload.add("file", new ByteArrayResource(invoiceCopy) {
+            @Override
+            public String getFilename() {
+                return "bon-de-commande.pdf";
+            }
+        });
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        assertThat(http.withBasicAuth("agent", "agent").postForEntity("/api/dossiers/" + number + "/documents",
+                new HttpEntity<>(upload, multipart), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 987 654 321 11", "postedOn", "2026-11-24"));
+        driver.runDueJobs(dossier.getId());
+        clock.setToday(LocalDate.of(2026, 11, 26));
+        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2026-11-26"));
+        driver.runDueJobs(dossier.getId());
+        clock.set(driver.timerDue(dossier.getId(), "FinDuDelai"));
+        driver.runDueJobs(dossier.getId());
+        assertThat(runtime.getVariable(dossier.getId(), "route")).isEqualTo("INJONCTION_DE_PAYER");
+
+        String url = "/api/dossiers/" + number + "/judicial-file";
+        HttpHeaders acceptJson = new HttpHeaders();
+        acceptJson.setAccept(List.of(MediaType.APPLICATION_JSON));
+        ResponseEntity<JsonNode> negotiated = http.withBasicAuth("juriste", "juriste")
+                .exchange(url, HttpMethod.GET, new HttpEntity<>(acceptJson), JsonNode.class);
+        assertThat(negotiated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode file = http.withBasicAuth("juriste", "juriste").getForObject(url + ".json", JsonNode.class);
+        assertThat(file).isEqualTo(negotiated.getBody());
+
+        assertThat(file.get("format").asText()).isEqualTo("recouvrement/dossier-judiciaire/1");
+        assertThat(file.get("dossier").asText()).isEqualTo(number);
+        JsonNode route = file.get("routes").get(0);
+        assertThat(file.get("routes")).hasSize(1);
+        assertThat(route.get("route").asText()).isEqualTo("INJONCTION_DE_PAYER");
+        assertThat(route.get("invoices")).extracting(JsonNode::asText).containsExactly(first, second);
+        assertThat(route.get("court").get("kind").asText()).isEqualTo("TRIBUNAL_ACTIVITES_ECONOMIQUES");
+        assertThat(route.get("disputed").asBoolean()).isFalse();
+        assertThat(route.get("priorAttemptRequired").asBoolean()).isFalse();
+        assertThat(route.get("form").get("cerfa").asText()).isEqualTo("12946");
+        JsonNode creditor = file.get("creditor");
+        assertThat(creditor.get("siren").asText()).matches("\\d{9}");
+        assertThat(creditor.get("representative").get("name").asText()).isNotBlank();
+        assertThat(creditor.get("seatSource").asText()).isEqualTo("CONFIGURATION");
+        JsonNode debtor = file.get("debtor");
+        assertThat(debtor.get("name").asText()).isEqualTo("Grossiste Récalcitrant");
+        assertThat(debtor.get("type").asText()).isEqualTo("B2B");
+        assertThat(debtor.get("siren").asText()).isEqualTo(siren);
+        assertThat(debtor.get("seat").get("city").asText()).isEqualToIgnoringCase("Paris");
+        assertThat(debtor.get("legalForm").isNull()).as("not kept from the registry").isTrue();
+        JsonNode claim = file.get("claim");
+        assertThat(claim.get("basis").asText()).contains("1231-6", "L441-10");
+        assertThat(claim.get("principal").asText()).isEqualTo("6000.00");
+        // Two invoices between professionals: 2 × 40.00 indemnity.
+        assertThat(claim.get("indemnity").asText()).isEqualTo("80.00");
+        assertThat(new BigDecimal(claim.get("total").asText())).isEqualByComparingTo(
+                new BigDecimal("6080.00").add(new BigDecimal(claim.get("penalties").asText())));
+        JsonNode firstInvoice = file.get("invoices").get(0);
+        assertThat(firstInvoice.get("number").asText()).isEqualTo(first);
+        assertThat(firstInvoice.get("balance").asText()).isEqualTo("4000.00");
+        assertThat(firstInvoice.get("vatRate").asText()).isEqualTo("20.00");
+        assertThat(firstInvoice.get("documentUrl").asText()).isEqualTo("/api/invoices/" + first + "/document");
+        JsonNode period = firstInvoice.get("penaltyPeriods").get(0);
+        assertThat(period.get("from").asText()).isEqualTo("2026-10-26");
+        assertThat(period.get("balance").asText()).isEqualTo("4000.00");
+        BigDecimal periodsSum = BigDecimal.ZERO;
+        for (JsonNode p : firstInvoice.get("penaltyPeriods")) {
+            periodsSum = periodsSum.add(new BigDecimal(p.get("amount").asText()));
+        }
+        assertThat(periodsSum).isCloseTo(new BigDecimal(firstInvoice.get("penalties").asText()),
+                org.assertj.core.data.Offset.offset(new BigDecimal("0.01")));
+        assertThat(file.get("invoices").get(1).get("paid").asText()).isEqualTo("500.00");
+        assertThat(file.get("payments")).hasSize(1);
+        assertThat(file.get("payments").get(0).get("invoice").asText()).isEqualTo(second);
+        assertThat(file.get("payments").get(0).get("date").asText()).isEqualTo("2026-11-02");
+        assertThat(file.get("payments").get(0).get("amount").asText()).isEqualTo("500.00");
+        JsonNode notice = null;
+        for (JsonNode letter : file.get("letters")) {
+            if ("MISE_EN_DEMEURE".equals(letter.get("step").asText())) {
+                notice = letter;
+            }
+        }
+        assertThat(notice).isNotNull();
+        assertThat(notice.get("channel").asText()).isEqualTo("LRAR");
+        assertThat(notice.get("trackingNumber").asText()).isEqualTo("1A 987 654 321 11");
+        assertThat(notice.get("receivedOn").asText()).isEqualTo("2026-11-26");
+        assertThat(notice.get("pdfUrl").asText()).startsWith("/api/dossiers/" + number + "/communications/");
+        assertThat(file.get("callNotes")).extracting(n -> n.get("type").asText() + " " + n.get("invoice").asText())
+                .containsExactly("CALL " + first, "NOTE " + second);
+        assertThat(file.get("callNotes").get(0).get("outcome").asText()).isEqualTo("refus de payer");
+        assertThat(file.get("callNotes").get(0).get("answeredBy").asText()).isEqualTo("M. Martin");
+        assertThat(http.withBasicAuth("juriste", "juriste").getForObject(firstInvoice.get("documentUrl").asText(),
+                byte[].class)).isEqualTo(invoiceCopy);
+        assertThat(file.get("documents")).extracting(d -> d.get("kind").asText() + " " + d.get("name").asText())
+                .containsExactly("FACTURE Facture " + first, "DOCUMENT_DOSSIER bon-de-commande.pdf");
+
+        byte[] pdf = http.withBasicAuth("juriste", "juriste").getForObject(url, byte[].class);
+        String text = pdfText(keep("dossier-judiciaire-injonction", pdf));
+        assertThat(text).contains("Voie retenue Injonction de payer",
+                "Formulaire Cerfa n° 12946, Requête en injonction de payer devant le tribunal de commerce",
+                "Créancier (demandeur)", "Représentant", "Débiteur (défendeur)", "Grossiste Récalcitrant",
+                "Forme juridique à compléter (extrait Kbis)", "Fondement de la créance", "L441-10",
+                "Période de retard", "du 26/10/2026 au", "Paiements reçus", "02/11/2026", "VIR-" + second,
+                "Appels et notes", "répondant : M. Martin", "refus de payer", "Kbis demandé au greffe",
+                "Pièces", "Copie de facture : Facture " + first, "bon-de-commande.pdf",
+                "Numéro de suivi 1A 987 654 321 11");
     }
 
     @Test

@@ -176,6 +176,7 @@ class LetterTypographyTest {
         model.put("originDate", "25/10/2026");
         model.put("notice", Map.of());
         model.put("communications", List.of());
+        model.put("file", judicialFile());
         return model;
     }
 
@@ -211,5 +212,28 @@ class LetterTypographyTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The judicial file's own sections, as JudicialFilePrint writes them. */
+    private static Map<String, Object> judicialFile() {
+        Map<String, Object> party = new LinkedHashMap<>();
+        party.put("name", "Dupont & Fils");
+        party.put("legalForm", "");
+        party.put("siren", "552\u00a0081\u00a0317");
+        party.put("rcsCity", "");
+        party.put("seat", "12 rue de la Paix, 75002 Paris");
+        party.put("seatFromRegistry", true);
+        party.put("representative", "");
+        return Map.of(
+                "routes", List.of(Map.of("label", "Injonction de payer", "invoices", "F-2026-001",
+                        "amount", "1\u00a0000,00\u00a0€", "court", "Tribunal de commerce du lieu du siège du débiteur",
+                        "form", "Cerfa n° 12946, Requête en injonction de payer devant le tribunal de commerce")),
+                "creditor", party, "debtor", party,
+                "basis", "Factures échues et restées impayées malgré mise en demeure (C. civ. art. 1231-6).",
+                "payments", List.of(Map.of("date", "02/11/2026", "invoice", "F-2026-001", "type", "Paiement",
+                        "amount", "100,00\u00a0€", "reference", "VIR-1")),
+                "callNotes", List.of(Map.of("date", "23/11/2026 10\u00a0h\u00a015", "kind", "Appel", "invoice", "F-2026-001",
+                        "text", "répondant\u00a0: M. Martin\u202f; refus de payer", "by", "agent")),
+                "pieces", List.of(Map.of("kind", "Copie de facture", "name", "Facture F-2026-001")));
     }
 }
