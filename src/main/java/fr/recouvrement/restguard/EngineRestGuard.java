@@ -122,12 +122,15 @@ class EngineRestGuard extends OncePerRequestFilter {
             return;
         }
         String path = root.group(1);
-        CachedBodyRequest cached = new CachedBodyRequest(request);
+        // Only a start or a completion has its body read: a deployment's, for one, goes through untouched.
+        HttpServletRequest checked = "POST".equals(request.getMethod())
+                && (START.matcher(path).matches() || TASK_COMPLETION.matcher(path).matches())
+                ? new CachedBodyRequest(request) : request;
         Authentication authenticated = engine.getIdentityService().getCurrentAuthentication();
         try {
             // Looked up as the engine itself: the caller's own rights are the engine's to check afterwards.
             engine.getIdentityService().clearAuthentication();
-            check(path, cached, caller);
+            check(path, checked, caller);
         } catch (Refusal refusal) {
             response.setStatus(refusal.status.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -141,16 +144,16 @@ class EngineRestGuard extends OncePerRequestFilter {
                 engine.getIdentityService().setAuthentication(authenticated);
             }
         }
-        chain.doFilter(cached, response);
+        chain.doFilter(checked, response);
     }
 
-    private void check(String path, CachedBodyRequest request, Caller caller) {
+    private void check(String path, HttpServletRequest request, Caller caller) {
         Matcher start = START.matcher(path);
         Matcher task = TASK_COMPLETION.matcher(path);
-        if ("POST".equals(request.getMethod()) && start.matches()) {
-            checkStart(start.group(1), start.group(2), body(request), caller);
-        } else if ("POST".equals(request.getMethod()) && task.matches()) {
-            checkCompletion(task.group(1), body(request));
+        if (request instanceof CachedBodyRequest cached && start.matches()) {
+            checkStart(start.group(1), start.group(2), body(cached), caller);
+        } else if (request instanceof CachedBodyRequest cached && task.matches()) {
+            checkCompletion(task.group(1), body(cached));
         } else if (!caller.admin() && ADMIN_WRITES.stream().anyMatch(write -> write.matcher(path).matches())) {
             throw new Refusal(HttpStatus.FORBIDDEN, "Seul un administrateur peut modifier les variables, les messages"
                     + " ou le déroulement d'un processus par l'API REST du moteur : passez par les formulaires des"
