@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,21 +57,20 @@ class EngineRestGuard extends OncePerRequestFilter {
     private static final Pattern ROOT = Pattern.compile(
             "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
     private static final Pattern START = Pattern.compile(
-            "^/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)$");
-    private static final Pattern TASK_COMPLETION = Pattern.compile("^/task/([^/]+)/(?:complete|submit-form)$");
+            "^/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)/?$");
+    private static final Pattern TASK_COMPLETION = Pattern.compile("^/task/([^/]+)/(?:complete|submit-form)/?$");
     private static final List<Pattern> ADMIN_WRITES = Stream.of(
             "^/process-instance/[^/]+/variables(/.*)?$",
-            "^/process-instance/variables-async$",
-            "^/process-instance/[^/]+/modification(-async)?$",
+            "^/process-instance/variables-async/?$",
+            "^/process-instance/[^/]+/modification(-async)?/?$",
             "^/modification/.*$",
             "^/execution/[^/]+/(localVariables|signal|messageSubscriptions)(/.*)?$",
             "^/task/[^/]+/(variables|localVariables)(/.*)?$",
-            "^/task/[^/]+/(resolve|bpmnError|bpmnEscalation)$",
+            "^/task/[^/]+/(resolve|bpmnError|bpmnEscalation)/?$",
             "^/message(/.*)?$",
-            "^/signal$",
-            "^/condition$",
-            "^/process-definition/[^/]+/restart(-async)?$",
-            "^/process-instance/[^/]+/variables/[^/]+/data$").map(Pattern::compile).toList();
+            "^/signal/?$",
+            "^/condition/?$",
+            "^/process-definition/[^/]+/restart(-async)?/?$").map(Pattern::compile).toList();
 
     /** The process's own variables, which no form submits and no caller may set. */
     static final Set<String> PROTECTED = Set.of("scenario", "route", "communicationId", "dossierNumber");
@@ -113,7 +113,7 @@ class EngineRestGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher root = ROOT.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher root = ROOT.matcher(path(request));
         Caller caller = root.matches() && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
                 && !"OPTIONS".equals(request.getMethod()) ? caller(request) : null;
         if (caller == null) {
@@ -284,6 +284,14 @@ class EngineRestGuard extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The path as the servlet container resolved it for the REST resources: decoded, {@code ;parameters} removed,
+     * {@code //} and {@code ..} resolved, so that {@code /task/1/%63omplete} is seen as the completion it is.
+     */
+    private static String path(HttpServletRequest request) {
+        return request.getServletPath() + Objects.toString(request.getPathInfo(), "");
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
@@ -295,7 +303,7 @@ class EngineRestGuard extends OncePerRequestFilter {
      * The webapps: their session's login, as WebappSessionAuthenticationFilter reads it.
      */
     private Caller caller(HttpServletRequest request) {
-        if (request.getRequestURI().substring(request.getContextPath().length()).startsWith("/engine-rest")) {
+        if (path(request).startsWith("/engine-rest")) {
             Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
             return authentication == null || authentication.getUserId() == null ? null
                     : new Caller(authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds());

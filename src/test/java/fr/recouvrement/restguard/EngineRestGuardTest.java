@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import fr.recouvrement.communication.MailTest;
+import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -95,8 +97,13 @@ class EngineRestGuardTest extends MailTest {
                 ENGINE_REST + "/task/" + call.getId() + "/complete", body);
         ResponseEntity<String> tasklist = tasklist("agent", HttpMethod.POST,
                 TASKLIST_ROOT + "/task/" + call.getId() + "/submit-form", body);
+        // The path as the REST resources read it, decoded: a completion still. (A ;parameter is refused earlier, by
+        // Spring Security's firewall.)
+        ResponseEntity<String> disguised = http.withBasicAuth("agent", "agent").exchange(RequestEntity
+                .post(URI.create(ENGINE_REST + "/task/" + call.getId() + "/%63omplete"))
+                .contentType(MediaType.APPLICATION_JSON).body(body), String.class);
 
-        for (ResponseEntity<String> refused : new ResponseEntity[] {engineRest, tasklist}) {
+        for (ResponseEntity<String> refused : new ResponseEntity[] {engineRest, tasklist, disguised}) {
             assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(refused.getBody()).contains("La variable « scenario » appartient au processus");
         }
