@@ -1,5 +1,6 @@
 package fr.recouvrement.event;
 
+import fr.recouvrement.api.ForbiddenException;
 import fr.recouvrement.api.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,9 +36,15 @@ public class EventController {
                     + " PLAN_SIGNED {signedOn}, HOLD {reason}, RELEASE,"
                     + " NOTE {text}. Transmis au dossier par le message EvenementSignale. 409 quand l'événement porte"
                     + " sur un dossier et que la facture n'est dans aucun dossier en cours, ou qu'il contredit l'état"
-                    + " de la facture (litige déjà ouvert, dossier déjà suspendu...).")
+                    + " de la facture (litige déjà ouvert, dossier déjà suspendu...). 403 pour DISPUTE_RESOLVED hors"
+                    + " responsables recouvrement et administrateurs.")
     public ResponseEntity<EventView> record(@PathVariable String number, @RequestBody EventRequest request,
             Authentication user) {
+        EventType type = EventType.parse(request.type());
+        if (type != null && !EventRules.mayReport(type, user.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).toList())) {
+            throw new ForbiddenException(EventRules.refusal(type));
+        }
         EventView event = recorder.record(number, request, user.getName());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(event.id()).toUri();

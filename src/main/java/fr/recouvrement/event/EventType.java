@@ -1,5 +1,7 @@
 package fr.recouvrement.event;
 
+import java.util.Locale;
+
 /** What an agent or an integration reports about an invoice (docs/api.md). */
 public enum EventType {
     /** The debtor contests the invoice: dunning on it is suspended. */
@@ -22,6 +24,16 @@ public enum EventType {
 
     EventType(boolean needsDossier) {
         this.needsDossier = needsDossier;
+    }
+
+    /** The type named by {@code name}, in any case as the API's validation reads it, or null when there is none. */
+    public static EventType parse(Object name) {
+        for (EventType type : values()) {
+            if (name != null && type.name().equals(name.toString().strip().toUpperCase(Locale.ROOT))) {
+                return type;
+            }
+        }
+        return null;
     }
 
     /** Events about the whole dossier need the invoice to be in one that is not closed. */

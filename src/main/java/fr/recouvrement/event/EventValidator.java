@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class EventValidator {
 
     static final int MAX_TEXT = 2000;
-    static final int MAX_INSTALMENTS = 60;
+    static final int MAX_INSTALMENTS = EventRules.MAX_INSTALMENTS;
     static final int MAX_NAME = 100;
     /** A call logged from another machine may be a few minutes ahead of ours. */
     private static final int CLOCK_SKEW_MINUTES = 5;

@@ -73,20 +73,20 @@ class EventApiTest extends LedgerTest {
         post(resumed, "{\"type\": \"DISPUTE\", \"reason\": \"Prix contesté\"}");
         post(cancelled, "{\"type\": \"DISPUTE\", \"reason\": \"Doublon\"}");
 
-        ResponseEntity<JsonNode> inconsistent = post(resumed,
+        ResponseEntity<JsonNode> inconsistent = post("manager", resumed,
                 "{\"type\": \"DISPUTE_RESOLVED\", \"justified\": true, \"action\": \"RESUME\"}");
         assertThat(inconsistent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(inconsistent.getBody().get("errors").findValuesAsText("field")).containsExactly("action");
 
-        assertThat(post(resumed, "{\"type\": \"DISPUTE_RESOLVED\", \"justified\": false, \"action\": \"RESUME\"}")
+        assertThat(post("manager", resumed, "{\"type\": \"DISPUTE_RESOLVED\", \"justified\": false, \"action\": \"RESUME\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(post(cancelled, "{\"type\": \"DISPUTE_RESOLVED\", \"justified\": true, \"action\": \"CANCEL\"}")
+        assertThat(post("manager", cancelled, "{\"type\": \"DISPUTE_RESOLVED\", \"justified\": true, \"action\": \"CANCEL\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(read(resumed).get("status").asText()).isEqualTo("OPEN");
         assertThat(read(cancelled).get("status").asText()).isEqualTo("CANCELLED");
         assertThat(read(cancelled).get("stage").asText()).isEqualTo("TERMINE");
 
-        assertThat(post(resumed, "{\"type\": \"DISPUTE_RESOLVED\", \"justified\": false, \"action\": \"RESUME\"}")
+        assertThat(post("manager", resumed, "{\"type\": \"DISPUTE_RESOLVED\", \"justified\": false, \"action\": \"RESUME\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
 
@@ -161,7 +161,7 @@ class EventApiTest extends LedgerTest {
         assertThat(fields(post(number, "{\"type\": \"APOLOGY\"}"))).containsExactly("type");
         assertThat(fields(post(number, "{\"type\": \"NOTE\"}"))).containsExactly("text");
         assertThat(fields(post(number, "{\"type\": \"DISPUTE\", \"reason\": \"  \"}"))).containsExactly("reason");
-        assertThat(fields(post(number, "{\"type\": \"DISPUTE_RESOLVED\"}"))).containsExactly("action", "justified");
+        assertThat(fields(post("manager", number, "{\"type\": \"DISPUTE_RESOLVED\"}"))).containsExactly("action", "justified");
         assertThat(fields(post(number, "{\"type\": \"PROMISE\", \"date\": \"2026-02-30\"}"))).containsExactly("date");
         assertThat(fields(post(number, "{\"type\": \"PAYMENT_PLAN\", \"instalments\": []}")))
                 .containsExactly("instalments");
