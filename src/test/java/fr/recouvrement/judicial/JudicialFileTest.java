@@ -209,7 +209,7 @@ class JudicialFileTest extends MailTest {
 
         byte[] pdf = http.withBasicAuth("juriste", "juriste").getForObject(url, byte[].class);
         String text = pdfText(keep("dossier-judiciaire-injonction", pdf));
-        assertThat(text).contains("Voie retenue Injonction de payer",
+        assertThat(text).contains("Voie Injonction de payer",
                 "Formulaire Cerfa n° 12946, Requête en injonction de payer devant le tribunal de commerce",
                 "Créancier (demandeur)", "Représentant", "Débiteur (défendeur)", "Grossiste Récalcitrant",
                 "Forme juridique à compléter (extrait Kbis)", "Fondement de la créance", "L441-10",

@@ -168,11 +168,6 @@ class LetterTypographyTest {
         model.put("earlierReminders", invoiceCount == 1 ? List.of(Map.of("date", "09/11/2026"))
                 : List.of(Map.of("date", "02/11/2026"), Map.of("date", "09/11/2026"), Map.of("date", "16/11/2026")));
         model.put("promise", Map.of("date", "30/11/2026", "amount", "500,00\u00a0€"));
-        model.put("routes", List.of(Map.of("invoices", "F-2026-001", "invoiceNumbers", List.of("F-2026-001"),
-                "disputed", false, "amountText", "1\u00a0554,98\u00a0€", "route", "INJONCTION_DE_PAYER",
-                "routeLabel", "Injonction de payer", "courtLabel", "Tribunal des activités économiques (anciennement"
-                        + " tribunal de commerce) du siège du débiteur (75002 Paris) (Code de commerce L721-3\u202f;"
-                        + " CPC 42, 43)", "priorAttemptRequired", true)));
         model.put("originDate", "25/10/2026");
         model.put("notice", Map.of());
         model.put("communications", List.of());
@@ -225,8 +220,11 @@ class LetterTypographyTest {
         party.put("seatFromRegistry", true);
         party.put("representative", "");
         return Map.of(
-                "routes", List.of(Map.of("label", "Injonction de payer", "invoices", "F-2026-001",
-                        "amount", "1\u00a0000,00\u00a0€", "court", "Tribunal de commerce du lieu du siège du débiteur",
+                "routes", List.of(Map.of("route", "INJONCTION_DE_PAYER", "label", "Injonction de payer",
+                        "invoices", "F-2026-001", "invoiceCount", 1, "amount", "1\u00a0000,00\u00a0€", "disputed", false,
+                        "court", "Tribunal des activités économiques (anciennement tribunal de commerce) du siège du"
+                                + " débiteur (75002 Paris) (Code de commerce L721-3\u202f; CPC 42, 43)",
+                        "priorAttemptRequired", true,
                         "form", "Cerfa n° 12946, Requête en injonction de payer devant le tribunal de commerce")),
                 "creditor", party, "debtor", party,
                 "basis", "Factures échues et restées impayées malgré mise en demeure (C. civ. art. 1231-6).",
