@@ -330,8 +330,9 @@ class RecouvrementAmiableFlowTest {
 
         // The debtor has one month from the commissaire de justice's proposal (CPCE R125-5).
         Date opened = task("SuivrePetitesCreances", dossier).getCreateTime();
-        assertThat(job("MoisSansAccord", dossier)).hasDueDate(Date.from(opened.toInstant()
-                .atZone(java.time.ZoneId.systemDefault()).plusMonths(1).toInstant()));
+        // The engine reads its clock once for the task and once for the timer, a millisecond apart at times.
+        assertThat(job("MoisSansAccord", dossier).getDuedate()).isCloseTo(Date.from(opened.toInstant()
+                .atZone(java.time.ZoneId.systemDefault()).plusMonths(1).toInstant()), 1_000);
         execute(job("MoisSansAccord", dossier));
         execute(job("PasserInjonctionDePayer", dossier));
         verify(routes).smallClaimsFailed(any());
