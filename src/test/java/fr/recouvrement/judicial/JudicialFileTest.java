@@ -45,13 +45,7 @@ class JudicialFileTest extends MailTest {
                 .getForEntity("/api/dossiers/" + number + "/judicial-file", String.class);
         assertThat(before.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
-        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 987 654 321 09", "postedOn", "2026-11-24"));
-        driver.runDueJobs(dossier.getId());
-        clock.setToday(LocalDate.of(2026, 11, 26));
-        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2026-11-26"));
-        driver.runDueJobs(dossier.getId());
-        clock.set(driver.timerDue(dossier.getId(), "FinDuDelai"));
-        driver.runDueJobs(dossier.getId());
+        pastTheNoticeDeadline(dossier, "1A 987 654 321 09");
 
         assertThat(dossier).isWaitingAt("TransmettreJuridique").hasPassed("ConstituerDossierJudiciaire");
         String url = (String) runtime.getVariable(dossier.getId(), "judicialFileUrl");
@@ -123,13 +117,7 @@ class JudicialFileTest extends MailTest {
         assertThat(http.withBasicAuth("agent", "agent").postForEntity("/api/dossiers/" + number + "/documents",
                 new HttpEntity<>(upload, multipart), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 987 654 321 11", "postedOn", "2026-11-24"));
-        driver.runDueJobs(dossier.getId());
-        clock.setToday(LocalDate.of(2026, 11, 26));
-        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2026-11-26"));
-        driver.runDueJobs(dossier.getId());
-        clock.set(driver.timerDue(dossier.getId(), "FinDuDelai"));
-        driver.runDueJobs(dossier.getId());
+        pastTheNoticeDeadline(dossier, "1A 987 654 321 11");
         assertThat(runtime.getVariable(dossier.getId(), "route")).isEqualTo("INJONCTION_DE_PAYER");
 
         String url = "/api/dossiers/" + number + "/judicial-file";
@@ -344,13 +332,7 @@ class JudicialFileTest extends MailTest {
         if (firstDisputed) {
             jdbc.update("update recouvrement.invoice set status = 'DISPUTED' where number = ?", numbersAndAmounts[0]);
         }
-        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 987 654 321 11", "postedOn", "2026-11-24"));
-        driver.runDueJobs(dossier.getId());
-        clock.setToday(LocalDate.of(2026, 11, 26));
-        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2026-11-26"));
-        driver.runDueJobs(dossier.getId());
-        clock.set(driver.timerDue(dossier.getId(), "FinDuDelai"));
-        driver.runDueJobs(dossier.getId());
+        pastTheNoticeDeadline(dossier, "1A 987 654 321 11");
         return dossier;
     }
 
@@ -363,13 +345,7 @@ class JudicialFileTest extends MailTest {
         driver.runDueJobs(dossier.getId());
         complete(task("ValiderMiseEnDemeure", dossier), withVariables("approval", "APPROUVEE"));
         driver.runDueJobs(dossier.getId());
-        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", "1A 987 654 321 10", "postedOn", "2026-11-24"));
-        driver.runDueJobs(dossier.getId());
-        clock.setToday(LocalDate.of(2026, 11, 26));
-        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2026-11-26"));
-        driver.runDueJobs(dossier.getId());
-        clock.set(driver.timerDue(dossier.getId(), "FinDuDelai"));
-        driver.runDueJobs(dossier.getId());
+        pastTheNoticeDeadline(dossier, "1A 987 654 321 10");
 
         assertThat(dossier).isWaitingAt("TransmettreJuridique");
         assertThat(runtime.getVariable(dossier.getId(), "route")).isEqualTo("REFERE_PROVISION_TA");
@@ -379,5 +355,16 @@ class JudicialFileTest extends MailTest {
         assertThat(file).contains("Référé-provision devant le tribunal administratif du lieu",
                 "Tribunal administratif du lieu d'exécution du contrat (CJA R312-11)",
                 "mandatement d'office", "Personne publique (PUBLIC)", "Centre hospitalier de Montval");
+    }
+
+    /** The notice posted on 24/11 with this tracking number, received on 26/11, its deadline then past unpaid. */
+    private void pastTheNoticeDeadline(ProcessInstance dossier, String trackingNumber) {
+        complete(task("PosterLRAR", dossier), withVariables("trackingNumber", trackingNumber, "postedOn", "2026-11-24"));
+        driver.runDueJobs(dossier.getId());
+        clock.setToday(LocalDate.of(2026, 11, 26));
+        complete(task("EnregistrerAR", dossier), withVariables("receiptKind", "AR", "receivedOn", "2026-11-26"));
+        driver.runDueJobs(dossier.getId());
+        clock.set(driver.timerDue(dossier.getId(), "FinDuDelai"));
+        driver.runDueJobs(dossier.getId());
     }
 }
