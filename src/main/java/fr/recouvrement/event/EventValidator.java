@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 final class EventValidator {
 
     static final int MAX_TEXT = 2000;
-    static final int MAX_INSTALMENTS = EventRules.MAX_INSTALMENTS;
     static final int MAX_NAME = 100;
     /** A call logged from another machine may be a few minutes ahead of ours. */
     private static final int CLOCK_SKEW_MINUTES = 5;
@@ -186,8 +185,8 @@ final class EventValidator {
             problems.add(new FieldProblem("instalments", "Un échéancier compte au moins une échéance."));
             return List.of();
         }
-        if (requested.size() > MAX_INSTALMENTS) {
-            problems.add(new FieldProblem("instalments", "Au plus " + MAX_INSTALMENTS + " échéances."));
+        if (requested.size() > EventRules.MAX_INSTALMENTS) {
+            problems.add(new FieldProblem("instalments", "Au plus " + EventRules.MAX_INSTALMENTS + " échéances."));
             return List.of();
         }
         List<ValidEvent.PlannedInstalment> instalments = new ArrayList<>();
