@@ -38,6 +38,8 @@ public class ApiSecurityConfiguration {
                         // The money figures are the managers' and the analysts': not the agents' nor the legal team's.
                         .requestMatchers("/api/kpis/**").hasAnyAuthority(
                                 CollectionGroups.MANAGERS, CollectionGroups.ANALYSTS, Groups.CAMUNDA_ADMIN)
+                        // Everything held about a person (RGPD art. 15) is handed over by an administrator only.
+                        .requestMatchers("/api/debtors/*/export").hasAuthority(Groups.CAMUNDA_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(readers)
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyAuthority(readers)
                         // Moving the application's time concerns everyone on the node: administrators only.
