@@ -24,7 +24,6 @@ public class InvoiceFollowUp {
 
     // The variables of suivi-facture that Java reads or writes, named once.
     static final String SCENARIO = "scenario";
-    static final String DEBTOR_NAME = "debtorName";
     static final String DEBTOR_TYPE = "debtorType";
     static final String SEGMENT = "segment";
     static final String AMOUNT_DUE = "amountDue";
@@ -54,11 +53,14 @@ public class InvoiceFollowUp {
         this.clock = clock;
     }
 
-    /** "Lire la facture": what the scenario DMN routes on and what a person looking at the instance wants to see. */
+    /**
+     * "Lire la facture": what the scenario DMN routes on. Not the debtor's name: suivi-facture has no form to show it,
+     * and a consumer's name is personal data the engine's history would keep (docs/architecture.md §1, «Personal data
+     * in process variables»); Cockpit shows the invoice number, the business key.
+     */
     @ScenarioStep
     public void load(DelegateExecution execution) {
         InvoiceView invoice = invoice(execution);
-        execution.setVariable(DEBTOR_NAME, invoice.debtor().name());
         execution.setVariable(DEBTOR_TYPE, invoice.debtor().type().name());
         execution.setVariable(SEGMENT, invoice.debtor().segment());
         // The DMN compares amounts to thresholds; the ledger keeps the exact BigDecimal.

@@ -152,7 +152,11 @@ public class EventRecorder {
         Map<String, Object> variables = new HashMap<>();
         variables.put("eventType", payload.type().name());
         variables.put("invoiceNumber", invoice.number());
-        putIfSet(variables, "reason", payload.reason());
+        // A dispute's reason is shown by "Résoudre le litige"; a hold's is free text no form of the dossier shows, kept
+        // in the ledger only (docs/architecture.md §1, «Personal data in process variables»).
+        if (payload.type() == EventType.DISPUTE) {
+            putIfSet(variables, "reason", payload.reason());
+        }
         putIfSet(variables, "justified", payload.justified());
         putIfSet(variables, "action", payload.action());
         putIfSet(variables, "promiseDate", payload.date() == null ? null : payload.date().toString());

@@ -133,5 +133,7 @@ class EventsInDossierProcessTest extends LedgerTest {
         reportAs("agent", Map.of("invoiceNumber", invoice, "eventType", "HOLD", "reason", "Rachat de la société"));
         driver.runDueJobs(dossier.getId());
         assertThat(dossier).hasPassed("EvenementNote");
+        // The hold's free text stays in the ledger: no form of the dossier shows it, so its process never holds it.
+        assertThat(runtime.getVariable(dossier.getId(), "reason")).isEqualTo("Livraison incomplète");
     }
 }

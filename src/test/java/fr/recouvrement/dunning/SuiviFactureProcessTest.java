@@ -39,6 +39,9 @@ class SuiviFactureProcessTest extends LedgerTest {
 
         driver.runDueJobs(instance.getId());
         assertThat(instance).isWaitingAt("DateDuRappel");
+        // What the DMN routes on, and not the debtor's name, which no form of this process shows.
+        assertThat(runtime.getVariables(instance.getId())).containsKeys("segment", "debtorType", "amountDue")
+                .doesNotContainKey("debtorName");
         // Due Thursday 10 December; 7 days before (the DMN's preDueDays) is Thursday 3 December, 09:00 in Paris.
         assertThat(driver.timerDue(instance.getId(), "DateDuRappel"))
                 .isEqualTo(LocalDateTime.of(2026, 12, 3, 9, 0).atZone(PARIS).toInstant());
