@@ -24,17 +24,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the engine's history holds about a debtor's process instances, read through its Java API: the instances, each
- * variable's last value and every value it took, the form fields submitted, the tasks, the comments, the operations
- * people did on them and the incidents (whose messages may quote data).
+ * variable's last value and every value it took, the form fields submitted, the tasks, the comments and attachments,
+ * the operations people did on them and the incidents (whose messages may quote data).
  *
  * <p>A debtor's instances are found by what names them: the business key of {@code recouvrement-amiable} and of its
  * call {@code verification-debiteur} (the dossier number), of {@code suivi-facture} (the invoice number), of
  * {@code envoi-communication} ({@code {dossier or invoice number}/{step}}, from the communication rows); and, for
- * {@code signalement}, which has no business key, its variables {@code invoiceNumber} or {@code dossierNumber}.
+ * {@code signalement}, which has no business key, its variables {@code invoiceNumber} or {@code dossierNumber}. The
+ * variable search is kept to {@code signalement}: every {@code suivi-facture} has an {@code invoiceNumber}, and searching
+ * them all by value for each invoice would read the whole portfolio's variables.
  */
 @Component
 class AccessExportHistory {
 
+    private static final String SIGNALEMENT = "signalement";
     private static final String INVOICE_NUMBER = "invoiceNumber";
     private static final String DOSSIER_NUMBER = "dossierNumber";
 
@@ -60,11 +63,13 @@ class AccessExportHistory {
                     .unlimitedList().forEach(instance -> instances.put(instance.getId(), instance));
         }
         for (String invoice : invoiceNumbers) {
-            history.createHistoricProcessInstanceQuery().variableValueEquals(INVOICE_NUMBER, invoice).unlimitedList()
+            history.createHistoricProcessInstanceQuery().processDefinitionKey(SIGNALEMENT)
+                    .variableValueEquals(INVOICE_NUMBER, invoice).unlimitedList()
                     .forEach(instance -> instances.put(instance.getId(), instance));
         }
         for (String dossier : dossierNumbers) {
-            history.createHistoricProcessInstanceQuery().variableValueEquals(DOSSIER_NUMBER, dossier).unlimitedList()
+            history.createHistoricProcessInstanceQuery().processDefinitionKey(SIGNALEMENT)
+                    .variableValueEquals(DOSSIER_NUMBER, dossier).unlimitedList()
                     .forEach(instance -> instances.put(instance.getId(), instance));
         }
         return instances.values().stream()
@@ -77,8 +82,8 @@ class AccessExportHistory {
     record ProcessInstance(String id, String processDefinitionKey, String processDefinitionName,
             Integer processDefinitionVersion, String businessKey, String state, Instant startTime, Instant endTime,
             Instant removalTime, String startUserId, String superProcessInstanceId, List<Variable> variables,
-            List<Detail> variableHistory, List<Task> tasks, List<Comment> comments, List<UserOperation> userOperations,
-            List<Incident> incidents) {
+            List<Detail> variableHistory, List<Task> tasks, List<Comment> comments, List<Attachment> attachments,
+            List<UserOperation> userOperations, List<Incident> incidents) {
     }
 
     /** A variable's last value. */
@@ -97,6 +102,11 @@ class AccessExportHistory {
     }
 
     record Comment(String id, String taskId, String userId, Instant time, String message) {
+    }
+
+    /** A file or link attached in Tasklist; a task's file is served by the engine's REST API ({@code href}). */
+    record Attachment(String id, String taskId, String name, String description, String type, String url,
+            Instant createTime, String href) {
     }
 
     record UserOperation(String id, Instant timestamp, String userId, String operationType, String entityType,
@@ -138,6 +148,14 @@ class AccessExportHistory {
                 .map(comment -> new Comment(comment.getId(), comment.getTaskId(), comment.getUserId(),
                         instant(comment.getTime()), comment.getFullMessage()))
                 .toList();
+        List<Attachment> attachments = tasks.getProcessInstanceAttachments(id).stream()
+                .map(attachment -> new Attachment(attachment.getId(), attachment.getTaskId(), attachment.getName(),
+                        attachment.getDescription(), attachment.getType(), attachment.getUrl(),
+                        instant(attachment.getCreateTime()), attachment.getTaskId() == null || attachment.getUrl() != null
+                                ? null
+                                : "/engine-rest/task/" + attachment.getTaskId() + "/attachment/" + attachment.getId()
+                                        + "/data"))
+                .toList();
         List<UserOperation> operations = history.createUserOperationLogQuery().processInstanceId(id)
                 .orderByTimestamp().asc().unlimitedList().stream()
                 .map(entry -> new UserOperation(entry.getId(), instant(entry.getTimestamp()), entry.getUserId(),
@@ -154,7 +172,7 @@ class AccessExportHistory {
                 instance.getProcessDefinitionVersion(), instance.getBusinessKey(), instance.getState(),
                 instant(instance.getStartTime()), instant(instance.getEndTime()), instant(instance.getRemovalTime()),
                 instance.getStartUserId(), instance.getSuperProcessInstanceId(), variables, List.copyOf(details),
-                taskList, comments, operations, incidents);
+                taskList, comments, attachments, operations, incidents);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.LedgerFixtures;
 import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementSpringTest;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.Spin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,6 +107,14 @@ class AccessExportTest {
                 .flatMap(o -> o.findValuesAsText("userId").stream())).contains("demo");
         assertThat(history.findValues("variables").stream().flatMap(v -> v.findValuesAsText("value").stream()))
                 .contains(camille.invoice());
+        // A JSON variable comes as JSON, not as a string of it.
+        JsonNode followUp = history.findParents("businessKey").stream()
+                .filter(instance -> instance.get("businessKey").asText().equals(camille.invoice())).findFirst()
+                .orElseThrow();
+        JsonNode rappel = followUp.get("variables").findParents("name").stream()
+                .filter(variable -> variable.get("name").asText().equals("rappel")).findFirst().orElseThrow();
+        assertThat(rappel.at("/value/qui").asText()).isEqualTo(camille.name());
+        assertThat(followUp.get("attachments").findValuesAsText("description")).containsExactly("Lettre du débiteur");
 
         String text = export.toString();
         for (String theirs : List.of(other.name(), other.email(), other.dossier(), other.invoice(),
@@ -197,10 +207,13 @@ class AccessExportTest {
         tasks.createComment(null, followUp.getId(), "Rappeler après 18 h : " + name);
         identity.setAuthentication("demo", List.of("camunda-admin"));
         try {
-            runtime.setVariable(followUp.getId(), "noteAdministrateur", "vérifié");
+            runtime.setVariable(followUp.getId(), "rappel", Spin.JSON("{\"heure\": \"18 h\", \"qui\": \"" + name
+                    + "\"}"));
         } finally {
             identity.clearAuthentication();
         }
+        tasks.createAttachment("application/pdf", null, followUp.getId(), "courrier-" + tag + ".pdf",
+                "Lettre du débiteur", new ByteArrayInputStream(pdf));
         runtime.startProcessInstanceByKey("signalement", Map.of("eventType", "NOTE", "invoiceNumber", invoice,
                 "text", note + " (signalement)"));
         return new Person(debtorId, name, email, dossier, invoice, looseInvoice, note, communicationId, pdf);
