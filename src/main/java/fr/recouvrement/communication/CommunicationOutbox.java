@@ -3,6 +3,7 @@ package fr.recouvrement.communication;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -28,21 +29,25 @@ public class CommunicationOutbox {
         this.clock = clock;
     }
 
-    /** What to store: for an invoice's own step (pre-due reminder) or for its dossier's. */
+    /**
+     * What to store: for an invoice's own step (pre-due reminder) or for its dossier's. {@code extras}: what the step
+     * added to the template's model beyond the ledger (the notice's date), kept so that the message written again
+     * before it leaves says the same.
+     */
     public record Message(Long dossierId, Long invoiceId, String step, int occurrence, String channel,
             CommunicationStatus status, String recipient, String subject, String body, byte[] pdf, String pdfName,
-            String snapshot) {
+            String snapshot, Map<String, Object> extras) {
 
         /** The same message for another occurrence of its step (a re-entry after a broken promise or plan). */
         Message withOccurrence(int newOccurrence) {
             return new Message(dossierId, invoiceId, step, newOccurrence, channel, status, recipient, subject, body,
-                    pdf, pdfName, snapshot);
+                    pdf, pdfName, snapshot, extras);
         }
 
         /** A step recorded as not sent (late entry, docs/architecture.md §3): nothing rendered. */
         public static Message skipped(Long dossierId, Long invoiceId, String step, String channel, String recipient) {
             return new Message(dossierId, invoiceId, step, 1, channel, CommunicationStatus.SKIPPED, recipient, null,
-                    null, null, null, null);
+                    null, null, null, null, Map.of());
         }
     }
 

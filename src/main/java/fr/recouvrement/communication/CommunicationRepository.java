@@ -1,5 +1,8 @@
 package fr.recouvrement.communication;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.api.NotFoundException;
 import fr.recouvrement.dossier.DossierStatus;
 import fr.recouvrement.letters.Letters;
@@ -8,6 +11,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,12 +25,17 @@ public class CommunicationRepository {
     private static final String DELIVERY_COLUMNS = """
             c.id, c.dossier_id, d.number as dossier_number, d.status as dossier_status, c.invoice_id,
             i.number as invoice_number, c.step, c.occurrence, c.revision, c.channel, c.status, c.recipient, c.subject,
-            c.body, c.pdf, c.pdf_name, c.amounts_snapshot, c.replaced_by""";
+            c.body, c.pdf, c.pdf_name, c.amounts_snapshot, c.extras::text as extras, c.replaced_by""";
+
+    private static final TypeReference<Map<String, Object>> EXTRAS = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    public CommunicationRepository(JdbcClient jdbc) {
+    public CommunicationRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The invoice's own communications (pre-due reminder) and those of its dossier, oldest first. */
@@ -119,12 +128,13 @@ public class CommunicationRepository {
                 : "(invoice_id, step, occurrence, revision) where dossier_id is null";
         return jdbc.sql("""
                 insert into recouvrement.communication (dossier_id, invoice_id, step, occurrence, revision, channel,
-                    status, recipient, subject, body, pdf, pdf_name, amounts_snapshot, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    status, recipient, subject, body, pdf, pdf_name, amounts_snapshot, extras, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
                 on conflict %s do nothing returning id""".formatted(conflict))
                 .params(message.dossierId(), message.invoiceId(), message.step(), message.occurrence(), revision,
                         message.channel(), message.status().name(), message.recipient(), message.subject(),
-                        message.body(), message.pdf(), message.pdfName(), message.snapshot(), createdAt)
+                        message.body(), message.pdf(), message.pdfName(), message.snapshot(),
+                        extras(message.extras()), createdAt)
                 .query(Long.class).optional();
     }
 
@@ -145,7 +155,7 @@ public class CommunicationRepository {
                 left join recouvrement.dossier d on d.id = c.dossier_id
                 left join recouvrement.invoice i on i.id = c.invoice_id
                 where c.id = ? for update of c""")
-                .param(id).query(CommunicationRepository::mapDelivery).optional()
+                .param(id).query(this::mapDelivery).optional()
                 .orElseThrow(() -> new NotFoundException("Aucune communication n° " + id + "."));
     }
 
@@ -194,12 +204,29 @@ public class CommunicationRepository {
                 rs.getString("tracking_number"), rs.getBoolean("has_pdf"));
     }
 
-    private static DeliveryRow mapDelivery(ResultSet rs, int row) throws SQLException {
+    private String extras(Map<String, Object> extras) {
+        try {
+            return extras.isEmpty() ? null : json.writeValueAsString(extras);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Compléments du message non sérialisables : " + extras.keySet(), e);
+        }
+    }
+
+    private DeliveryRow mapDelivery(ResultSet rs, int row) throws SQLException {
         return new DeliveryRow(rs.getLong("id"), rs.getObject("dossier_id", Long.class), rs.getString("dossier_number"),
                 DossierStatus.fromColumn(rs.getString("dossier_status")), rs.getObject("invoice_id", Long.class),
                 rs.getString("invoice_number"), rs.getString("step"), rs.getInt("occurrence"), rs.getInt("revision"),
                 rs.getString("channel"), CommunicationStatus.valueOf(rs.getString("status")), rs.getString("recipient"),
                 rs.getString("subject"), rs.getString("body"), rs.getBytes("pdf"), rs.getString("pdf_name"),
-                rs.getString("amounts_snapshot"), rs.getObject("replaced_by", Long.class));
+                rs.getString("amounts_snapshot"), readExtras(rs.getString("extras")),
+                rs.getObject("replaced_by", Long.class));
+    }
+
+    private Map<String, Object> readExtras(String extras) {
+        try {
+            return extras == null ? Map.of() : json.readValue(extras, EXTRAS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Compléments de message illisibles : " + extras, e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import fr.recouvrement.dossier.DossierStatus;
 import fr.recouvrement.invoice.InvoiceRepository;
 import fr.recouvrement.invoice.InvoiceView;
 import fr.recouvrement.letters.LetterFacts;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -81,11 +82,14 @@ class DeliveryPreparation {
 
     /**
      * The amounts changed since the message was written: it is written again as a new revision, and the old one is
-     * cancelled and kept as evidence.
+     * cancelled and kept as evidence. What its step added to it (the notice's date of the last relance) is kept; the
+     * caller's {@code extras} replace it where they say otherwise.
      */
     DeliveryRow rewrite(DeliveryRow row, Map<String, Object> extras) {
+        Map<String, Object> kept = new HashMap<>(row.extras());
+        kept.putAll(extras);
         MessageWriter.Draft draft = row.dossierId() != null
-                ? writer.dossierStep(row.dossierId(), row.dossierNumber(), row.step(), row.channel(), extras)
+                ? writer.dossierStep(row.dossierId(), row.dossierNumber(), row.step(), row.channel(), kept)
                 : writer.preDueReminder(row.invoiceId(), invoice(row));
         long replacement = outbox.store(draft.message().withOccurrence(row.occurrence()), row.revision() + 1).id();
         communications.cancel(row.id(), "Montants modifiés avant l'envoi : remplacée par la communication n° "

@@ -68,7 +68,7 @@ public class MessageWriter {
         Letters.Composed composed = letters.compose(step, channel, dossierNumber, dossierFacts.model(), copies);
         return new Draft(new CommunicationOutbox.Message(dossierId, null, step, 1, channel,
                 CommunicationStatus.PENDING, recipient(channel, dossierInvoices.get(0).debtor()), composed.subject(),
-                composed.html(), composed.pdf(), composed.pdfName(), dossierFacts.snapshot()),
+                composed.html(), composed.pdf(), composed.pdfName(), dossierFacts.snapshot(), Map.copyOf(extras)),
                 dossierFacts.anythingClaimed());
     }
 
@@ -87,7 +87,7 @@ public class MessageWriter {
                 List.of());
         return new Draft(new CommunicationOutbox.Message(null, invoiceId, "PRE_ECHEANCE", 1, "EMAIL",
                 CommunicationStatus.PENDING, invoice.debtor().email(), composed.subject(), composed.html(), null, null,
-                invoiceFacts.snapshot()), invoiceFacts.anythingClaimed());
+                invoiceFacts.snapshot(), Map.of()), invoiceFacts.anythingClaimed());
     }
 
     /**

@@ -95,19 +95,46 @@ public class DebtorRepository {
     }
 
     /**
-     * What the company registry said: active or closed (since when), with its registered office when it gave one (an
-     * office it did not give keeps the last one known).
+     * What the company registry says of a company's identity (docs/droit-francais.md §6): its catégorie juridique
+     * (INSEE code) and its first legal representative, each null when the registry does not name it.
+     */
+    public record RegisteredIdentity(String legalFormCode, String representativeName, String representativeTitle) {
+    }
+
+    /**
+     * What the company registry said: active or closed (since when), with its registered office, legal form and
+     * representative when it gave them (what it did not give keeps the last one known).
      */
     public void recordRegistryAnswer(long debtorId, String status, OffsetDateTime checkedAt, LocalDate closedOn,
-            Address office) {
+            Address office, RegisteredIdentity identity) {
         jdbc.sql("""
-                update recouvrement.debtor set registry_status = ?, registry_checked_at = ?, closed_on = ?,
-                    registered_office_line1 = coalesce(?, registered_office_line1),
-                    registered_office_postal_code = coalesce(?, registered_office_postal_code),
-                    registered_office_city = coalesce(?, registered_office_city)
-                where id = ?""")
-                .params(status, checkedAt, closedOn, office.line1(), office.postalCode(), office.city(), debtorId)
+                update recouvrement.debtor set registry_status = :status, registry_checked_at = :checkedAt,
+                    closed_on = :closedOn,
+                    registered_office_line1 = coalesce(:line1, registered_office_line1),
+                    registered_office_postal_code = coalesce(:postalCode, registered_office_postal_code),
+                    registered_office_city = coalesce(:city, registered_office_city),
+                    legal_form_code = coalesce(:legalForm, legal_form_code),
+                    representative_title = case when cast(:representative as varchar) is null then representative_title
+                        else :title end,
+                    representative_name = coalesce(:representative, representative_name)
+                where id = :id""")
+                .param("status", status).param("checkedAt", checkedAt).param("closedOn", closedOn)
+                .param("line1", office.line1()).param("postalCode", office.postalCode()).param("city", office.city())
+                .param("legalForm", identity.legalFormCode())
+                .param("representative", identity.representativeName())
+                .param("title", identity.representativeTitle())
+                .param("id", debtorId)
                 .update();
+    }
+
+    /** The legal form and representative the company registry gave, if it was consulted and gave one of them. */
+    public Optional<RegisteredIdentity> findRegisteredIdentity(long debtorId) {
+        return jdbc.sql("""
+                select legal_form_code, representative_name, representative_title from recouvrement.debtor
+                where id = ? and (legal_form_code is not null or representative_name is not null)""")
+                .param(debtorId)
+                .query((rs, row) -> new RegisteredIdentity(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
     }
 
     /** The registry was not asked, or knew nothing of the company. */

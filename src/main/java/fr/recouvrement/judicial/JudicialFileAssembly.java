@@ -7,6 +7,7 @@ import fr.recouvrement.creditor.CreditorProperties;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.debtor.DebtorType;
+import fr.recouvrement.debtor.LegalForms;
 import fr.recouvrement.dossier.DossierDocument;
 import fr.recouvrement.dossier.DossierDocumentRepository;
 import fr.recouvrement.dossier.DossierRepository;
@@ -138,23 +139,40 @@ class JudicialFileAssembly {
     private static String basis(DebtorType type) {
         String contract = "Factures émises en exécution du contrat, échues et restées impayées malgré mise en demeure"
                 + " (C. civ. art. 1103, 1231-6, 1344).";
-        return type.professional() ? contract + " Pénalités de retard et indemnité forfaitaire pour frais de"
-                + " recouvrement de 40 € par facture entre professionnels (C. com. art. L441-10)." : contract;
+        return switch (type) {
+            case B2B -> contract + " Pénalités de retard et indemnité forfaitaire pour frais de recouvrement de 40 € par"
+                    + " facture entre professionnels (C. com. art. L441-10, D441-5).";
+            case PUBLIC -> contract + " Intérêts moratoires et indemnité forfaitaire pour frais de recouvrement de 40 €"
+                    + " par facture dus par l'acheteur public (C. commande publique art. L2192-13, R2192-31,"
+                    + " D2192-35).";
+            case B2C -> contract;
+        };
     }
 
     private Party creditorParty() {
-        return new Party("B2B", creditor.name(), text(creditor.legalForm()), creditor.siren(), text(creditor.rcsCity()),
+        return new Party("B2B", creditor.name(), text(creditor.legalForm()), null, creditor.siren(),
+                text(creditor.rcsCity()),
                 new Address(creditor.addressLine1(), text(creditor.addressLine2()), creditor.postalCode(),
                         creditor.city(), "FR"),
                 "CONFIGURATION", new Representative(creditor.signatoryName(), text(creditor.signatoryTitle())),
                 creditor.replyTo(), text(creditor.phone()));
     }
 
-    /** The registry gives a company's seat; its legal form and representative are not kept: null, to complete. */
+    /**
+     * A company's seat, legal form and first legal representative as the company registry gave them when it was last
+     * consulted; null for what it did not give or was never asked (to complete from a Kbis extract), and for a
+     * consumer.
+     */
     private Party debtorParty(InvoiceView.DebtorView debtor) {
-        Address office = debtor.type().professional() ? debtors.findRegisteredOffice(debtor.id()).orElse(null) : null;
-        return new Party(debtor.type().name(), debtor.name(), null, debtor.siren(), null,
-                office != null ? office : debtor.address(), office != null ? "REGISTRE" : "FACTURE", null,
+        boolean company = debtor.type() == DebtorType.B2B;
+        Address office = company ? debtors.findRegisteredOffice(debtor.id()).orElse(null) : null;
+        DebtorRepository.RegisteredIdentity identity = company
+                ? debtors.findRegisteredIdentity(debtor.id()).orElse(null) : null;
+        String code = identity == null ? null : identity.legalFormCode();
+        Representative representative = identity == null || identity.representativeName() == null ? null
+                : new Representative(identity.representativeName(), identity.representativeTitle());
+        return new Party(debtor.type().name(), debtor.name(), LegalForms.label(code), code, debtor.siren(), null,
+                office != null ? office : debtor.address(), office != null ? "REGISTRE" : "FACTURE", representative,
                 debtor.email(), debtor.phone());
     }
 

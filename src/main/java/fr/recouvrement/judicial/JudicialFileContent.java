@@ -47,9 +47,14 @@ public record JudicialFileContent(
     public record Form(String cerfa, String title) {
     }
 
-    /** A party: legal form, seat and representative as known (null when the ledger does not know them). */
-    public record Party(String type, String name, String legalForm, String siren, String rcsCity, Address seat,
-            String seatSource, Representative representative, String email, String phone) {
+    /**
+     * A party: legal form, seat and representative as known (null when the ledger does not know them). A debtor's
+     * legal form is in French words, with the INSEE code ({@code legalFormCode}) the company registry gave; a
+     * creditor's is its configuration's text, without a code.
+     */
+    public record Party(String type, String name, String legalForm, String legalFormCode, String siren,
+            String rcsCity, Address seat, String seatSource, Representative representative, String email,
+            String phone) {
     }
 
     public record Representative(String name, String title) {

@@ -13,9 +13,17 @@ import org.springframework.stereotype.Component;
 @Component
 class CompanyRegistry {
 
-    /** A company as the registry describes it: active ({@code A}) or closed ({@code C}), and its registered office. */
+    /**
+     * A company as the registry describes it: active ({@code A}) or closed ({@code C}), its registered office, its
+     * catégorie juridique (INSEE code, {@code nature_juridique}) and its first legal representative, if the registry
+     * names them.
+     */
     record Company(String siren, String name, boolean closed, LocalDate closedOn, String officeLine1,
-            String officePostalCode, String officeCity) {
+            String officePostalCode, String officeCity, String legalFormCode, Representative representative) {
+    }
+
+    /** A legal representative: a person ("Jeanne DURAND") or a company (its denomination), with its quality. */
+    record Representative(String name, String title) {
     }
 
     private final PublicDataClient client;
@@ -37,10 +45,37 @@ class CompanyRegistry {
                 String date = text(result, "date_fermeture");
                 return Optional.of(new Company(siren, text(result, "nom_complet"),
                         "C".equals(text(result, "etat_administratif")), date == null ? null : LocalDate.parse(date),
-                        office == null ? null : streetOf(text(office, "adresse"), postalCode, city), postalCode, city));
+                        office == null ? null : streetOf(text(office, "adresse"), postalCode, city), postalCode, city,
+                        text(result, "nature_juridique"), representative(result)));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The first of {@code dirigeants} who represents the company: the registry lists its auditors among them
+     * ("Commissaire aux comptes titulaire"), who never do. A person has {@code nom} and {@code prenoms}, a company
+     * {@code denomination}.
+     */
+    static Representative representative(SpinJsonNode result) {
+        if (!result.hasProp("dirigeants") || !result.prop("dirigeants").isArray()) {
+            return null;
+        }
+        for (SpinJsonNode dirigeant : result.prop("dirigeants").elements()) {
+            String title = text(dirigeant, "qualite");
+            if (title != null && title.toLowerCase(Locale.FRANCE).startsWith("commissaire aux comptes")) {
+                continue;
+            }
+            String denomination = text(dirigeant, "denomination");
+            String lastName = text(dirigeant, "nom");
+            String firstNames = text(dirigeant, "prenoms");
+            String name = denomination != null ? denomination
+                    : lastName == null ? null : firstNames == null ? lastName : firstNames + " " + lastName;
+            if (name != null) {
+                return new Representative(name, title);
+            }
+        }
+        return null;
     }
 
     /**

@@ -104,7 +104,11 @@ public class DebtorChecks {
         }
         registry.find(debtor.siren()).ifPresentOrElse(company -> {
             debtors.recordRegistryAnswer(debtor.id(), company.closed() ? "CLOSED" : "ACTIVE", OffsetDateTime.now(clock),
-                    company.closedOn(), new Address(company.officeLine1(), null, company.officePostalCode(), company.officeCity(), "FR"));
+                    company.closedOn(), new Address(company.officeLine1(), null, company.officePostalCode(),
+                            company.officeCity(), "FR"),
+                    new DebtorRepository.RegisteredIdentity(company.legalFormCode(),
+                            company.representative() == null ? null : company.representative().name(),
+                            company.representative() == null ? null : company.representative().title()));
             String office = company.officeLine1() + ", " + company.officePostalCode() + " " + company.officeCity();
             if (company.closed()) {
                 result(execution, "CLOSED", "Entreprise fermée selon le registre"

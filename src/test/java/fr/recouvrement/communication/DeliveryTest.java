@@ -368,7 +368,9 @@ class DeliveryTest extends MailTest {
         String url = (String) runtime.getVariable(delivery.getId(), "pdfUrl");
         assertThat(url).isNotEqualTo(firstUrl).endsWith("/communications/" + rows.get(1).get("id") + "/pdf");
         byte[] letter = http.withBasicAuth("agent", "agent").getForObject(url, byte[].class);
-        assertThat(pdfText(letter)).contains("Principal restant dû 2 000,00 €", "400,00 €");
+        // The last relance still dates the notice (J+45 = Tuesday 8 December 2026) once written again.
+        assertThat(pdfText(letter)).contains("Principal restant dû 2 000,00 €", "400,00 €",
+                "avant le 8 décembre 2026, nous vous adresserons à cette date une mise en demeure");
 
         clock.setToday(LocalDate.of(2026, 11, 25));
         complete(task(delivery), withVariables("postedOn", "2026-11-25", "trackingNumber", ""));

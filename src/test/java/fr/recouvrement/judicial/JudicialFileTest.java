@@ -62,7 +62,7 @@ class JudicialFileTest extends MailTest {
                 "Mauvais Payeur Industries", "Professionnel (B2B)", "12 RUE DE LA PAIX, 75002 PARIS",
                 invoice, "3 200,00 €", "Indemnité forfaitaire pour frais de recouvrement 40,00 €",
                 "Envoyée en LRAR le 24/11/2026", "Numéro de suivi 1A 987 654 321 09",
-                "Reçue le (AR ou première présentation) 26/11/2026",
+                "Reçue le 26/11/2026 (date de l'AR ou de la première présentation)",
                 // Every communication: the two relances skipped by the late entry, the notice sent.
                 "24/11/2026 Relance 1 E-mail Non envoyé", "24/11/2026 Relance 2 E-mail Non envoyé",
                 "24/11/2026 Mise en demeure Lettre recommandée Envoyé Mauvais Payeur");
@@ -148,7 +148,12 @@ class JudicialFileTest extends MailTest {
         assertThat(debtor.get("type").asText()).isEqualTo("B2B");
         assertThat(debtor.get("siren").asText()).isEqualTo(siren);
         assertThat(debtor.get("seat").get("city").asText()).isEqualToIgnoringCase("Paris");
-        assertThat(debtor.get("legalForm").isNull()).as("not kept from the registry").isTrue();
+        // From the registry's answer (FakePublicData): nature_juridique 5710, its president after its auditor.
+        assertThat(debtor.get("legalForm").asText()).isEqualTo("Société par actions simplifiée (SAS)");
+        assertThat(debtor.get("legalFormCode").asText()).isEqualTo("5710");
+        assertThat(debtor.get("representative").get("name").asText()).isEqualTo("Jeanne Marie DURAND");
+        assertThat(debtor.get("representative").get("title").asText()).isEqualTo("Président");
+        assertThat(creditor.get("legalFormCode").isNull()).isTrue();
         JsonNode claim = file.get("claim");
         assertThat(claim.get("basis").asText()).contains("1231-6", "L441-10");
         assertThat(claim.get("principal").asText()).isEqualTo("6000.00");
@@ -200,7 +205,9 @@ class JudicialFileTest extends MailTest {
         assertThat(text).contains("Voie Injonction de payer",
                 "Formulaire Cerfa n° 12946, Requête en injonction de payer devant le tribunal de commerce",
                 "Créancier (demandeur)", "Représentant", "Débiteur (défendeur)", "Grossiste Récalcitrant",
-                "Forme juridique à compléter (extrait Kbis)", "Fondement de la créance", "L441-10",
+                "Forme juridique Société par actions simplifiée (SAS) (selon le registre des entreprises)",
+                "Représentant légal Jeanne Marie DURAND, Président (selon le registre des entreprises)",
+                "Fondement de la créance", "L441-10",
                 "Période de retard", "du 26/10/2026 au", "Paiements reçus", "02/11/2026", "VIR-" + second,
                 "Appels et notes", "répondant : M. Martin", "refus de payer", "Kbis demandé au greffe",
                 "Pièces", "Copie de facture : Facture " + first, "bon-de-commande.pdf",
@@ -287,10 +294,21 @@ class JudicialFileTest extends MailTest {
         assertThat(routes.get(0).path("route").asText()).isEqualTo("ASSIGNATION");
         assertThat(routes.get(0).path("court").asText()).isEqualTo("TRIBUNAL_JUDICIAIRE");
         assertThat(routes.get(0).path("priorAttemptRequired").asBoolean()).isTrue();
-        assertThat(judicialFileText(dossier, "dossier-judiciaire-750-1")).contains(disputed + " (contestée)",
+        // A consumer has no legal form nor representative.
+        JsonNode debtor = http.withBasicAuth("juriste", "juriste").getForObject("/api/dossiers/"
+                + dossierNumber(dossier) + "/judicial-file.json", JsonNode.class).get("debtor");
+        assertThat(debtor.get("type").asText()).isEqualTo("B2C");
+        assertThat(List.of(debtor.get("legalForm"), debtor.get("legalFormCode"), debtor.get("representative")))
+                .allMatch(JsonNode::isNull);
+        String file = judicialFileText(dossier, "dossier-judiciaire-750-1");
+        assertThat(file).contains(disputed + " (contestée)",
                 "Assignation en paiement",
                 "Tentative préalable de conciliation, de médiation ou de procédure participative requise (CPC 750-1)",
-                "Tribunal judiciaire du domicile ou du siège du débiteur (33000 Bordeaux) (CPC 42, 43)");
+                "Tribunal judiciaire du domicile ou du siège du débiteur (33000 Bordeaux) (CPC 42, 43)",
+                // The disputed invoice is what the assignation claims: listed with its balance, not a total of 0.
+                "Aucune facture non contestée", "Facture contestée", disputed + " 25/09/2026 25/10/2026 1 200,00 €")
+                .doesNotContain("Forme juridique", "Représentant légal", "n'est pas incluse dans la présente",
+                        "Total dû");
 
         complete(task("TransmettreJuridique", dossier), withVariables("routeConfirmed", true));
         driver.runDueJobs(dossier.getId());

@@ -73,6 +73,10 @@ class LetterTypographyTest {
         if (template.contains("relance-2") || template.contains("relance-3")) {
             assertThat(text).as("the last relance dates the notice").contains("avant le 9 décembre 2026");
         }
+        if (template.endsWith("dossier-judiciaire.ftlh") && b2b) {
+            assertThat(text).as("a company never checked at the registry").contains(
+                    "Forme juridique à compléter (extrait Kbis)", "Représentant légal à compléter (extrait Kbis)");
+        }
         if (template.equals("letters/mise-en-demeure.ftlh") && !b2b) {
             assertThat(text).contains("Aucuns frais de recouvrement ne vous sont réclamés");
         }
@@ -88,6 +92,40 @@ class LetterTypographyTest {
 
         assertThat(text).contains("Vos références" + NBSP + ":", "Pièces jointes" + NBSP + ":", "IBAN" + NBSP + ":",
                 "supérieur)" + NARROW_NBSP + ";", "l'expression de nos salutations distinguées");
+    }
+
+    static Stream<Arguments> everyTemplateWithPenaltiesKnownOrNot() {
+        return TEMPLATES.stream().flatMap(t -> Stream.of(Arguments.of(t, true), Arguments.of(t, false)));
+    }
+
+    /**
+     * A public body owes intérêts moratoires (Code de la commande publique R2192-31), never pénalités: in the invoice
+     * tables, the totals, the period-by-period detail and the judicial file.
+     */
+    @ParameterizedTest(name = "{0}, penalties known {1}")
+    @MethodSource("everyTemplateWithPenaltiesKnownOrNot")
+    void aPublicBodyIsClaimedInteretsMoratoiresNeverPenalites(String template, boolean penaltiesKnown) {
+        Map<String, Object> model = model(2, true);
+        model.put("publicDebtor", true);
+        model.put("penaltiesKnown", penaltiesKnown);
+
+        String text = text(templates.render(template, model).html());
+
+        assertThat(text).doesNotContainPattern("(?i)pénalité");
+        if (template.startsWith("letters/") && !template.endsWith("releve.ftlh")) {
+            // The invoice table's column, and the detail's when the rates are known.
+            assertThat(text).contains("Reste dû Intérêts moratoires Indemnité");
+            if (penaltiesKnown) {
+                assertThat(text).contains("Intérêts moratoires au 24/11/2026");
+            } else {
+                assertThat(text).contains("Total dû (hors intérêts moratoires)");
+            }
+        }
+        if (penaltiesKnown && (template.endsWith("mise-en-demeure.ftlh") || template.endsWith("dossier-judiciaire.ftlh"))) {
+            // One rate for the whole delay, that of the half-year it began in: no new period at each half-year.
+            assertThat(text).contains("Taux annuel Intérêts moratoires", "ont commencé à courir, pour toute leur durée")
+                    .doesNotContain("à chaque semestre");
+        }
     }
 
     @SuppressWarnings("unchecked")

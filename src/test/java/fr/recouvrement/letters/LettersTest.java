@@ -231,6 +231,28 @@ class LettersTest extends MailTest {
         }
     }
 
+    @Test
+    void theLastRelanceWrittenAgainAtSendingKeepsTheNoticeDate() throws Exception {
+        String invoice = newInvoice();
+        // As above: relance 2 of a chronic late payer is the last before the notice, due Wednesday 9 December 2026.
+        ProcessInstance dossier = openDossier(b2bDebtor("Acompte Tardif SARL", "MAUVAIS_PAYEUR"), "2026-11-09",
+                invoice, "1000.00");
+        // A part payment arrives between the step and its sending: the outbox writes the e-mail again.
+        fixtures.pay(invoice, "VIR-" + invoice, "400.00", java.time.LocalDate.of(2026, 11, 24));
+
+        driver.runDueJobs(delivery(dossierNumber(dossier), "RELANCE_2").getId());
+
+        assertThat(jdbc.queryForList("""
+                select c.status from recouvrement.communication c join recouvrement.dossier d on d.id = c.dossier_id
+                where d.number = ? and c.step = 'RELANCE_2' order by c.revision""", String.class,
+                dossierNumber(dossier))).containsExactly("CANCELLED", "SENT");
+        MimeMessage relance2 = mails().get(0);
+        assertThat(mails()).hasSize(1);
+        assertThat(html(relance2)).contains("600,00\u00a0€", "avant le <strong>9 décembre 2026</strong>");
+        assertThat(pdfText(bytes(attachment(relance2)))).contains("600,00 €",
+                "avant le 9 décembre 2026, nous vous adresserons à cette date une mise en demeure");
+    }
+
     /** A one-page PDF standing for the invoice the creditor issued. */
     private byte[] invoiceCopy(String invoice) {
         return new PdfPrinter().print("<html><body><h1>COPIE DE LA FACTURE " + invoice + "</h1></body></html>");

@@ -52,6 +52,10 @@ class DebtorChecksTest extends MailTest {
         assertThat(dossier).isWaitingAt("PosterLRAR").hasPassed("VerifierDebiteurAvantMiseEnDemeure");
         assertThat(debtorColumn("registry_status")).isEqualTo("ACTIVE");
         assertThat(debtorColumn("registered_office_line1")).isEqualTo("5 AVENUE JEAN JAURES");
+        // Kept for the judicial file's parties: the catégorie juridique and the president, not the auditor.
+        assertThat(debtorColumn("legal_form_code")).isEqualTo("5710");
+        assertThat(debtorColumn("representative_name")).isEqualTo("Jeanne Marie DURAND");
+        assertThat(debtorColumn("representative_title")).isEqualTo("Président");
         assertThat(runtime.getVariable(dossier.getId(), "registryText"))
                 .isEqualTo("Entreprise active ; siège social : 5 AVENUE JEAN JAURES, 69007 LYON.");
         String url = (String) runtime.getVariable(dossier.getId(), "letterPdfUrl");

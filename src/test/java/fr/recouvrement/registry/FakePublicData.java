@@ -23,8 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real HTTP server on the loopback that answers as the company registry and BODACC do (docs/droit-francais.md §8),
- * with bodies shaped like theirs. Unless a test says otherwise, every SIREN is an active company whose registered
- * office is 12 rue de la Paix in Paris, with nothing published at BODACC. One server for the shared test context.
+ * with bodies shaped like theirs. Unless a test says otherwise, every SIREN is an active SAS whose registered
+ * office is 12 rue de la Paix in Paris, whose president is Jeanne Marie DURAND (its auditor listed first among its
+ * {@code dirigeants}, as the registry may), with nothing published at BODACC. One server for the shared test context.
  */
 public final class FakePublicData {
 
@@ -75,7 +76,13 @@ public final class FakePublicData {
                 {"results": [{"siren": "%s", "nom_complet": "SOCIETE %s", "nom_raison_sociale": "SOCIETE %s",
                   "etat_administratif": "%s", "date_fermeture": %s, "nature_juridique": "5710",
                   "siege": {"siret": "%s00012", "adresse": "%s", "code_postal": "%s", "libelle_commune": "%s",
-                            "etat_administratif": "%s"}}],
+                            "etat_administratif": "%s"},
+                  "dirigeants": [
+                    {"siren": "775726417", "denomination": "AUDIT ET CONSEIL", "qualite": "Commissaire aux comptes titulaire",
+                     "type_dirigeant": "personne morale"},
+                    {"nom": "DURAND", "prenoms": "Jeanne Marie", "annee_de_naissance": "1971",
+                     "date_de_naissance": "1971-04", "qualite": "Président", "nationalite": "Française",
+                     "type_dirigeant": "personne physique"}]}],
                  "total_results": 1, "page": 1, "per_page": 10, "total_pages": 1}"""
                 .formatted(siren, siren, siren, state, closedOn == null ? "null" : "\"" + closedOn + "\"", siren,
                         address, postalCode, city, state);
