@@ -202,4 +202,32 @@ public class CommunicationRepository {
                 rs.getString("subject"), rs.getString("body"), rs.getBytes("pdf"), rs.getString("pdf_name"),
                 rs.getString("amounts_snapshot"), rs.getObject("replaced_by", Long.class));
     }
+
+    /**
+     * Replaces what the dossier's messages say and to whom (recipient, subject, body) by {@code marker} and deletes
+     * their PDFs, at the end of the evidence period (docs/droit-francais.md §12); step, channel, status, dates and the
+     * amounts they stated stay.
+     */
+    public void anonymiseOfDossier(long dossierId, String marker) {
+        anonymise("dossier_id = ? or invoice_id in (select id from recouvrement.invoice where dossier_id = ?)", marker,
+                dossierId, dossierId);
+    }
+
+    /** As {@link #anonymiseOfDossier}, for every message about the debtor's invoices and dossiers. */
+    public void anonymiseOfDebtor(long debtorId, String marker) {
+        anonymise("""
+                dossier_id in (select id from recouvrement.dossier where debtor_id = ?)
+                or invoice_id in (select id from recouvrement.invoice where debtor_id = ?)""", marker, debtorId, debtorId);
+    }
+
+    private void anonymise(String condition, String marker, long key, long sameKey) {
+        jdbc.sql("""
+                update recouvrement.communication set
+                    recipient = case when recipient is null then null else ? end,
+                    subject = case when subject is null then null else ? end,
+                    body = case when body is null then null else ? end,
+                    pdf = null
+                where (%s) and (recipient is distinct from ? or pdf is not null)""".formatted(condition))
+                .params(marker, marker, marker, key, sameKey, marker).update();
+    }
 }
