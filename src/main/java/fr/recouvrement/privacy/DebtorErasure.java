@@ -57,7 +57,7 @@ public class DebtorErasure {
                     obstacles);
         }
         eraser.eraseDebtor(debtorId);
-        historyRemoval.scheduleForErasedDebtor(debtorId);
+        historyRemoval.scheduleForAnonymisedDebtors(List.of(debtorId));
         OffsetDateTime now = OffsetDateTime.now(clock);
         debtors.recordErasureRequest(debtorId, requestedBy, now);
         Debtor debtor = debtors.findById(debtorId).orElseThrow();

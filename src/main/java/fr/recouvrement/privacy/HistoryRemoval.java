@@ -64,9 +64,15 @@ public class HistoryRemoval {
         setRemovalTime(ids, removalDay(dossierId));
     }
 
-    /** After an erasure: the history of all the debtor's processes goes at the next cleanup. */
-    void scheduleForErasedDebtor(long debtorId) {
-        Set<String> ids = instancesOf(queries.dossierNumbersOf(debtorId), queries.invoiceNumbersOfDebtor(debtorId));
+    /**
+     * After the debtors were anonymised (erased, or nothing kept them any more): the history of all their processes goes
+     * at the next cleanup, as one batch.
+     */
+    void scheduleForAnonymisedDebtors(List<Long> debtorIds) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (long debtorId : debtorIds) {
+            ids.addAll(instancesOf(queries.dossierNumbersOf(debtorId), queries.invoiceNumbersOfDebtor(debtorId)));
+        }
         setRemovalTime(ids, LocalDate.now(clock));
     }
 

@@ -20,13 +20,15 @@ public class PersonalDataRetention {
 
     private final RetentionQueries queries;
     private final PersonalDataEraser eraser;
+    private final HistoryRemoval historyRemoval;
     private final RetentionProperties retention;
     private final Clock clock;
 
-    PersonalDataRetention(RetentionQueries queries, PersonalDataEraser eraser, RetentionProperties retention,
-            Clock clock) {
+    PersonalDataRetention(RetentionQueries queries, PersonalDataEraser eraser, HistoryRemoval historyRemoval,
+            RetentionProperties retention, Clock clock) {
         this.queries = queries;
         this.eraser = eraser;
+        this.historyRemoval = historyRemoval;
         this.retention = retention;
         this.clock = clock;
     }
@@ -34,7 +36,8 @@ public class PersonalDataRetention {
     /**
      * "Anonymiser un lot de données échues": call notes of dossiers closed longer ago than the notes period, evidence
      * of dossiers whose claims were prescribed longer ago than the evidence period, then the debtors nothing keeps any
-     * more; at most {@code batch-size} of them in all. Sets {@link #MORE}.
+     * more, whose processes' history then goes at the next cleanup; at most {@code batch-size} of them in all. Sets
+     * {@link #MORE}.
      */
     @ScenarioStep
     public void anonymiseExpired(DelegateExecution execution) {
@@ -59,6 +62,8 @@ public class PersonalDataRetention {
         if (left > 0) {
             List<Long> debtors = queries.debtorsWithNothingKept(today, evidenceCutoff, notesCutoff, left);
             debtors.forEach(eraser::eraseDebtor);
+            // Their invoices' follow-ups that never reached a dossier got no removal time at a closing.
+            historyRemoval.scheduleForAnonymisedDebtors(debtors);
             left -= debtors.size();
         }
         return retention.batchSize() - left;

@@ -102,6 +102,11 @@ class PersonalDataRetentionTest extends LedgerTest {
                 .containsEntry("paid_on", "2026-11-24").containsEntry("closing_reason", "SOLDE")
                 .containsEntry("closed", true).containsEntry("notes", true).containsEntry("evidence", true);
 
+        // The debtor anonymised, the history of its processes goes at the next cleanup.
+        runRemovalTimeBatches();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(old).singleResult()
+                .getRemovalTime()).isEqualTo(midnightInParis(LocalDate.of(2030, 11, 25)));
+
         assertThat(debtorOf(recent)).containsEntry("name", "Jean Récent").containsEntry("anonymised_at", null);
         assertThat(payloads(recent)).extracting(payload -> payload.path("text").asText())
                 .containsExactly("M. Récent paie par virement");
