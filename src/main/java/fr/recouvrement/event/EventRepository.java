@@ -9,10 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -160,24 +158,26 @@ public class EventRepository {
      * stay. Running it again changes nothing more.
      */
     public void anonymiseFreeTextOfDossier(long dossierId, String marker) {
-        anonymiseFreeText("dossier_id = ? or invoice_id in (select id from recouvrement.invoice where dossier_id = ?)",
-                marker, dossierId, dossierId);
+        anonymiseFreeText(
+                "dossier_id = :key or invoice_id in (select id from recouvrement.invoice where dossier_id = :key)",
+                marker, dossierId);
     }
 
     /** As {@link #anonymiseFreeTextOfDossier}, for every event about the debtor's invoices. */
     public void anonymiseFreeTextOfDebtor(long debtorId, String marker) {
-        anonymiseFreeText("invoice_id in (select id from recouvrement.invoice where debtor_id = ?)", marker, debtorId);
+        anonymiseFreeText("invoice_id in (select id from recouvrement.invoice where debtor_id = :key)", marker,
+                debtorId);
     }
 
-    private void anonymiseFreeText(String condition, String marker, Object... keys) {
+    private void anonymiseFreeText(String condition, String marker, long key) {
         // jsonb_set without create_missing replaces a field only where the event has it.
         jdbc.sql("""
                 update recouvrement.invoice_event set payload =
                     jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(payload,
                         '{text}', m.v, false), '{reason}', m.v, false), '{call,phone}', m.v, false),
                         '{call,answeredBy}', m.v, false), '{call,answererRole}', m.v, false)
-                from (select to_jsonb(cast(? as text)) as v) m
+                from (select to_jsonb(cast(:marker as text)) as v) m
                 where %s""".formatted(condition))
-                .params(Stream.concat(Stream.of(marker), Arrays.stream(keys)).toList()).update();
+                .param("marker", marker).param("key", key).update();
     }
 }
