@@ -102,6 +102,19 @@ class PersonalDataRetentionTest extends LedgerTest {
                 .containsEntry("paid_on", "2026-11-24").containsEntry("closing_reason", "SOLDE")
                 .containsEntry("closed", true).containsEntry("notes", true).containsEntry("evidence", true);
 
+        // The next night finds nothing more to do there: what was done is not done again.
+        Map<String, Object> afterFirstNight = jdbc.queryForMap("""
+                select deb.anonymised_at, deb.updated_at, d.notes_erased_at, d.evidence_erased_at
+                from recouvrement.debtor deb join recouvrement.dossier d on d.debtor_id = deb.id
+                join recouvrement.invoice i on i.dossier_id = d.id where i.number = ?""", old);
+        clock.setToday(LocalDate.of(2030, 11, 26));
+        runTheNightlyProcess();
+        assertThat(jdbc.queryForMap("""
+                select deb.anonymised_at, deb.updated_at, d.notes_erased_at, d.evidence_erased_at
+                from recouvrement.debtor deb join recouvrement.dossier d on d.debtor_id = deb.id
+                join recouvrement.invoice i on i.dossier_id = d.id where i.number = ?""", old))
+                .isEqualTo(afterFirstNight);
+
         // The debtor anonymised, the history of its processes goes at the next cleanup.
         runRemovalTimeBatches();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(old).singleResult()
@@ -199,6 +212,31 @@ class PersonalDataRetentionTest extends LedgerTest {
                 .getRemovalTime()).isEqualTo(expected);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(dossier.getId()).list())
                 .isNotEmpty().allSatisfy(variable -> assertThat(variable.getRemovalTime()).isEqualTo(expected));
+    }
+
+    @Test
+    void aCompanysErasureReplacesItsContactAndKeepsItsIdentity() {
+        String invoice = LedgerFixtures.newNumber("RGPD");
+        fixtures.register(invoice, "2026-11-20", "450.00", """
+                {"name": "Menuiserie Durand", "siren": "%s", "type": "B2B", "segment": "PME",
+                 "email": "paul.durand@menuiserie-durand.fr", "phone": "06 98 76 54 32",
+                 "address": {"line1": "8 rue des Artisans", "postalCode": "44000", "city": "Nantes", "country": "FR"}}"""
+                .formatted(siren));
+        ProcessInstance dossier = openDossier(invoice);
+        fixtures.pay(invoice, "VIR-" + invoice, "450.00", clock.today());
+        driver.runDueJobs(dossier.getId());
+        assertThat(communicationsOf(invoice)).as("no message went out: no evidence to keep")
+                .allSatisfy(message -> assertThat(message.get("status")).isIn("SKIPPED", "CANCELLED"));
+
+        ResponseEntity<String> done = erase("demo", (Long) debtorOf(invoice).get("id"));
+
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(read(done.getBody()).get("kept").asText()).contains("nom, SIREN, siège");
+        // A company's name, SIREN and registered office are not personal data; its contact's e-mail and phone are.
+        assertThat(debtorOf(invoice)).containsEntry("name", "Menuiserie Durand").containsEntry("siren", siren)
+                .containsEntry("address_line1", "8 rue des Artisans").containsEntry("city", "Nantes")
+                .containsEntry("email", MARKER).containsEntry("phone", null)
+                .containsEntry("erasure_requested_by", "demo");
     }
 
     private String registerConsumer(String name, String dueDate, String amount) {
