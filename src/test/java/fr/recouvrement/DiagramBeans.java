@@ -139,6 +139,11 @@ public final class DiagramBeans {
         void planNext(DelegateExecution execution);
     }
 
+    /** {@code personalDataRetention}. */
+    public interface PersonalDataRetention {
+        void anonymiseExpired(DelegateExecution execution);
+    }
+
     /** {@code debtorChecks}. */
     public interface DebtorChecks {
         void consultRegistry(DelegateExecution execution);

@@ -229,4 +229,33 @@ public class CommunicationRepository {
             throw new IllegalStateException("Compléments de message illisibles : " + extras, e);
         }
     }
+
+    /**
+     * Replaces what the dossier's messages say and to whom (recipient, subject, body) by {@code marker} and deletes
+     * their PDFs, at the end of the evidence period (docs/droit-francais.md §12); step, channel, status, dates and the
+     * amounts they stated stay.
+     */
+    public void anonymiseOfDossier(long dossierId, String marker) {
+        anonymise("dossier_id = :key or invoice_id in (select id from recouvrement.invoice where dossier_id = :key)",
+                marker, dossierId);
+    }
+
+    /** As {@link #anonymiseOfDossier}, for every message about the debtor's invoices and dossiers. */
+    public void anonymiseOfDebtor(long debtorId, String marker) {
+        anonymise("""
+                dossier_id in (select id from recouvrement.dossier where debtor_id = :key)
+                or invoice_id in (select id from recouvrement.invoice where debtor_id = :key)""", marker, debtorId);
+    }
+
+    private void anonymise(String condition, String marker, long key) {
+        jdbc.sql("""
+                update recouvrement.communication set
+                    recipient = case when recipient is null then null else :marker end,
+                    subject = case when subject is null then null else :marker end,
+                    body = case when body is null then null else :marker end,
+                    pdf = null
+                where (%s) and (recipient <> :marker or subject <> :marker or body <> :marker or pdf is not null)"""
+                        .formatted(condition))
+                .param("marker", marker).param("key", key).update();
+    }
 }

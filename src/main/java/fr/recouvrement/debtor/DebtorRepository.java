@@ -25,13 +25,13 @@ public class DebtorRepository {
     }
 
     /**
-     * Finds the debtor or creates it, in one statement so that two concurrent requests for a new debtor get one row;
+     * Finds the debtor or creates it (an anonymised consumer is nobody: the same person gets a new row), in one statement so that two concurrent requests for a new debtor get one row;
      * a known company's contact details are replaced by these (the latest win).
      */
     public long upsert(DebtorDetails debtor) {
         String conflict = debtor.type().professional()
                 ? "(siren) where type <> 'B2C'"
-                : "(lower(name), lower(email), postal_code) where type = 'B2C'";
+                : "(lower(name), lower(email), postal_code) where type = 'B2C' and anonymised_at is null";
         return jdbc.sql("""
                 insert into recouvrement.debtor (type, siren, name, segment, email, phone,
                     address_line1, address_line2, postal_code, city, country)
@@ -40,7 +40,7 @@ public class DebtorRepository {
                     name = excluded.name, segment = excluded.segment, email = excluded.email, phone = excluded.phone,
                     address_line1 = excluded.address_line1, address_line2 = excluded.address_line2,
                     postal_code = excluded.postal_code, city = excluded.city, country = excluded.country,
-                    updated_at = now()
+                    anonymised_at = null, updated_at = now()
                 returning id
                 """.formatted(conflict))
                 .param("type", debtor.type().name())
@@ -150,5 +150,30 @@ public class DebtorRepository {
                 update recouvrement.debtor set insolvency_opened_on = ?, insolvency_published_on = ?,
                     insolvency_kind = ?, insolvency_court = ? where id = ?""")
                 .params(judgmentDate, publishedOn, kind, court, debtorId).update();
+    }
+
+    /**
+     * Replaces what identifies a person by {@code marker} (docs/droit-francais.md §12): a consumer's name, e-mail,
+     * phone and address; a company's or public body's contact e-mail and phone only, since its name, SIREN and address
+     * are not personal data. Running it again changes nothing more.
+     */
+    public void anonymise(long debtorId, String marker, OffsetDateTime at) {
+        jdbc.sql("""
+                update recouvrement.debtor set
+                    name = case when type = 'B2C' then :marker else name end,
+                    email = :marker, phone = null,
+                    address_line1 = case when type = 'B2C' then :marker else address_line1 end,
+                    address_line2 = case when type = 'B2C' then null else address_line2 end,
+                    postal_code = case when type = 'B2C' then :marker else postal_code end,
+                    city = case when type = 'B2C' then :marker else city end,
+                    anonymised_at = coalesce(anonymised_at, :at), updated_at = :at
+                where id = :id""")
+                .param("marker", marker).param("at", at).param("id", debtorId).update();
+    }
+
+    /** An administrator applied the person's request for erasure (RGPD art. 17): who, and when. */
+    public void recordErasureRequest(long debtorId, String requestedBy, OffsetDateTime at) {
+        jdbc.sql("update recouvrement.debtor set erasure_requested_by = ?, erasure_requested_at = ? where id = ?")
+                .params(requestedBy, at, debtorId).update();
     }
 }

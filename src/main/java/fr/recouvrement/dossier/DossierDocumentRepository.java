@@ -45,7 +45,7 @@ public class DossierDocumentRepository {
 
     Optional<Stored> find(long dossierId, long id) {
         return jdbc.sql("select " + COLUMNS + ", content from recouvrement.dossier_document"
-                        + " where dossier_id = ? and id = ?")
+                        + " where dossier_id = ? and id = ? and content is not null")
                 .params(dossierId, id)
                 .query((rs, n) -> new Stored(map(rs, n), rs.getBytes("content"))).optional();
     }
@@ -54,5 +54,19 @@ public class DossierDocumentRepository {
         return new DossierDocument(rs.getLong("id"), rs.getString("file_name"), rs.getString("media_type"),
                 rs.getInt("size_bytes"), rs.getString("uploaded_by"),
                 rs.getObject("uploaded_at", OffsetDateTime.class));
+    }
+
+    /**
+     * Deletes the content of the documents of these dossiers and replaces their file names (which may name a person)
+     * by {@code marker}, at the end of the evidence period; the row stays as the trace of the document.
+     */
+    public void deleteContents(List<Long> dossierIds, String marker) {
+        if (dossierIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update recouvrement.dossier_document set content = null, file_name = :marker
+                where dossier_id in (:ids) and content is not null""")
+                .param("marker", marker).param("ids", dossierIds).update();
     }
 }

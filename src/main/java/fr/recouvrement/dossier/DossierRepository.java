@@ -180,4 +180,16 @@ public class DossierRepository {
                 where id = ?""")
                 .params(OffsetDateTime.now(clock), reason, dossierId).update();
     }
+
+    /** The retention job replaced the closed dossier's call notes and free text (docs/droit-francais.md §12). */
+    public void markNotesErased(long dossierId, OffsetDateTime at) {
+        jdbc.sql("update recouvrement.dossier set notes_erased_at = ? where id = ? and notes_erased_at is null")
+                .params(at, dossierId).update();
+    }
+
+    /** The retention job replaced the closed dossier's messages and deleted its PDFs (docs/droit-francais.md §12). */
+    public void markEvidenceErased(long dossierId, OffsetDateTime at) {
+        jdbc.sql("update recouvrement.dossier set evidence_erased_at = ? where id = ? and evidence_erased_at is null")
+                .params(at, dossierId).update();
+    }
 }

@@ -2,13 +2,17 @@ package fr.recouvrement.dunning;
 
 import fr.recouvrement.communication.CommunicationOutbox;
 import fr.recouvrement.dossier.DossierRepository;
+import fr.recouvrement.privacy.HistoryRemoval;
 import fr.recouvrement.scenario.ScenarioStep;
 import fr.recouvrement.writeoff.WriteOff;
 import fr.recouvrement.writeoff.WriteOffRecording;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** The ways a dossier closes: settled, or by a manager's decision; a closing dossier sends nothing more. */
+/**
+ * The ways a dossier closes: settled, or by a manager's decision; a closing dossier sends nothing more, and its
+ * processes' history gets the day it goes (privacy/HistoryRemoval).
+ */
 @Component("dossierClosing")
 public class DossierClosing {
 
@@ -20,11 +24,14 @@ public class DossierClosing {
     private final DossierRepository dossiers;
     private final CommunicationOutbox outbox;
     private final WriteOffRecording writeOffs;
+    private final HistoryRemoval historyRemoval;
 
-    public DossierClosing(DossierRepository dossiers, CommunicationOutbox outbox, WriteOffRecording writeOffs) {
+    public DossierClosing(DossierRepository dossiers, CommunicationOutbox outbox, WriteOffRecording writeOffs,
+            HistoryRemoval historyRemoval) {
         this.dossiers = dossiers;
         this.outbox = outbox;
         this.writeOffs = writeOffs;
+        this.historyRemoval = historyRemoval;
     }
 
     /** "Clore le dossier soldé". */
@@ -48,5 +55,6 @@ public class DossierClosing {
     void close(DossierRepository.DossierRow dossier, String reason) {
         dossiers.close(dossier.id(), reason);
         outbox.cancelPending(dossier.id(), dossier.number(), "Dossier clos (" + reason + ") avant l'envoi.");
+        historyRemoval.scheduleForClosedDossier(dossier.id(), dossier.number());
     }
 }

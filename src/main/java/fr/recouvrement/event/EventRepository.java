@@ -151,4 +151,33 @@ public class EventRepository {
             throw new IllegalStateException("Unreadable event payload " + payload, e);
         }
     }
+
+    /**
+     * Replaces the free text of the events about the dossier's invoices by {@code marker} (docs/droit-francais.md §12):
+     * notes, dispute reasons, and who answered a call, their role and the number dialled; types, dates and amounts
+     * stay. Running it again changes nothing more.
+     */
+    public void anonymiseFreeTextOfDossier(long dossierId, String marker) {
+        anonymiseFreeText(
+                "dossier_id = :key or invoice_id in (select id from recouvrement.invoice where dossier_id = :key)",
+                marker, dossierId);
+    }
+
+    /** As {@link #anonymiseFreeTextOfDossier}, for every event about the debtor's invoices. */
+    public void anonymiseFreeTextOfDebtor(long debtorId, String marker) {
+        anonymiseFreeText("invoice_id in (select id from recouvrement.invoice where debtor_id = :key)", marker,
+                debtorId);
+    }
+
+    private void anonymiseFreeText(String condition, String marker, long key) {
+        // jsonb_set without create_missing replaces a field only where the event has it.
+        jdbc.sql("""
+                update recouvrement.invoice_event set payload =
+                    jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(payload,
+                        '{text}', m.v, false), '{reason}', m.v, false), '{call,phone}', m.v, false),
+                        '{call,answeredBy}', m.v, false), '{call,answererRole}', m.v, false)
+                from (select to_jsonb(cast(:marker as text)) as v) m
+                where %s""".formatted(condition))
+                .param("marker", marker).param("key", key).update();
+    }
 }

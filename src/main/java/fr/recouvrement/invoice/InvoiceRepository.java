@@ -274,4 +274,37 @@ public class InvoiceRepository {
                 rs.getBigDecimal("vat_rate"), rs.getBoolean("vat_on_receipt"),
                 List.of());
     }
+
+    /**
+     * Replaces the free text the invoices of the dossier carry (description, the debtor's own reference) by
+     * {@code marker}; numbers, dates and amounts stay (docs/droit-francais.md §12).
+     */
+    public void anonymiseFreeTextOfDossier(long dossierId, String marker) {
+        anonymiseFreeText("dossier_id = ?", marker, dossierId);
+    }
+
+    /** As {@link #anonymiseFreeTextOfDossier}, for every invoice of the debtor. */
+    public void anonymiseFreeTextOfDebtor(long debtorId, String marker) {
+        anonymiseFreeText("debtor_id = ?", marker, debtorId);
+    }
+
+    private void anonymiseFreeText(String condition, String marker, long key) {
+        jdbc.sql("""
+                update recouvrement.invoice set description = case when description is null then null else ? end,
+                    debtor_reference = case when debtor_reference is null then null else ? end
+                where %s and (description is not null or debtor_reference is not null)""".formatted(condition))
+                .params(marker, marker, key).update();
+    }
+
+    /** Deletes the copies of the dossier's invoices kept to go with the notice, at the end of the evidence period. */
+    public void deleteDocumentsOfDossier(long dossierId) {
+        jdbc.sql("update recouvrement.invoice set document = null, document_stored_at = null"
+                + " where dossier_id = ? and document is not null").param(dossierId).update();
+    }
+
+    /** As {@link #deleteDocumentsOfDossier}, for every invoice of the debtor. */
+    public void deleteDocumentsOfDebtor(long debtorId) {
+        jdbc.sql("update recouvrement.invoice set document = null, document_stored_at = null"
+                + " where debtor_id = ? and document is not null").param(debtorId).update();
+    }
 }

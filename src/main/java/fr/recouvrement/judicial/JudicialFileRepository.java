@@ -1,13 +1,14 @@
 package fr.recouvrement.judicial;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The judicial files handed to the legal team, one per dossier; the only writer of the {@code judicial_file} table. */
 @Repository
-class JudicialFileRepository {
+public class JudicialFileRepository {
 
     private final JdbcClient jdbc;
 
@@ -35,6 +36,20 @@ class JudicialFileRepository {
     Optional<byte[]> pdfOf(String dossierNumber) {
         return jdbc.sql("""
                 select f.pdf from recouvrement.judicial_file f join recouvrement.dossier d on d.id = f.dossier_id
-                where d.number = ?""").param(dossierNumber).query(byte[].class).optional();
+                where d.number = ? and f.pdf is not null""").param(dossierNumber).query(byte[].class).optional();
+    }
+
+    /**
+     * Deletes the PDF and the JSON of these dossiers' judicial files at the end of the evidence period; the route and
+     * the date stay.
+     */
+    public void deleteContents(List<Long> dossierIds) {
+        if (dossierIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update recouvrement.judicial_file set pdf = null, content = null
+                where dossier_id in (:ids) and (pdf is not null or content is not null)""")
+                .param("ids", dossierIds).update();
     }
 }

@@ -44,6 +44,8 @@ public class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyAuthority(readers)
                         // Moving the application's time concerns everyone on the node: administrators only.
                         .requestMatchers("/api/simulation/**").hasAuthority(Groups.CAMUNDA_ADMIN)
+                        // Erasing a person's data is irreversible: administrators only (RGPD art. 17, docs/api.md).
+                        .requestMatchers(HttpMethod.POST, "/api/debtors/*/erasure").hasAuthority(Groups.CAMUNDA_ADMIN)
                         // A preview changes nothing: analysts try their scenario; moving running dossiers is managers'.
                         .requestMatchers(HttpMethod.POST, "/api/scenario/preview").hasAnyAuthority(
                                 CollectionGroups.ANALYSTS, CollectionGroups.MANAGERS, Groups.CAMUNDA_ADMIN)

@@ -34,7 +34,7 @@ class ScenarioBeansTest {
         assertThat(configuration().getBeans().keySet()).containsExactlyInAnyOrder("communicationDelivery",
                 "debtorChecks", "dossierClosing", "dossierCollection", "dossierReading", "eventReporting",
                 "insolvencyDeclaration", "invoiceFollowUp", "judicialFile", "judicialHandoff", "judicialRoutes", "kpiSnapshots", "ladderSteps", "noticeTracking",
-                "prescriptionWatch", "promiseConfirmation", "taskEscalation");
+                "personalDataRetention", "prescriptionWatch", "promiseConfirmation", "taskEscalation");
         assertThat(evaluate("${ladderSteps}")).isInstanceOf(LadderSteps.class);
         // The delegates older diagram versions call.
         assertThat(evaluate("${dossierCollection}")).isInstanceOf(DossierCollection.class);
