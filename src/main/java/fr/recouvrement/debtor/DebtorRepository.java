@@ -154,14 +154,15 @@ public class DebtorRepository {
 
     /**
      * Replaces what identifies a person by {@code marker} (docs/droit-francais.md §12): a consumer's name, e-mail,
-     * phone and address; a company's or public body's contact e-mail and phone only, since its name, SIREN and address
-     * are not personal data. Running it again changes nothing more.
+     * phone and address; a company's or public body's contact e-mail and phone and its representative's name (a
+     * person, which the registry gives again at the next check), since its name, SIREN and address are not personal
+     * data. Running it again changes nothing more.
      */
     public void anonymise(long debtorId, String marker, OffsetDateTime at) {
         jdbc.sql("""
                 update recouvrement.debtor set
                     name = case when type = 'B2C' then :marker else name end,
-                    email = :marker, phone = null,
+                    email = :marker, phone = null, representative_name = null, representative_title = null,
                     address_line1 = case when type = 'B2C' then :marker else address_line1 end,
                     address_line2 = case when type = 'B2C' then null else address_line2 end,
                     postal_code = case when type = 'B2C' then :marker else postal_code end,

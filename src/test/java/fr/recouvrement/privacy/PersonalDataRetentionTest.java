@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.LedgerFixtures;
 import fr.recouvrement.LedgerTest;
+import fr.recouvrement.debtor.Address;
+import fr.recouvrement.debtor.DebtorRepository;
+import fr.recouvrement.debtor.DebtorRepository.RegisteredIdentity;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
@@ -36,6 +40,9 @@ class PersonalDataRetentionTest extends LedgerTest {
 
     @Autowired
     HistoryService history;
+
+    @Autowired
+    DebtorRepository debtors;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -228,14 +235,21 @@ class PersonalDataRetentionTest extends LedgerTest {
         assertThat(communicationsOf(invoice)).as("no message went out: no evidence to keep")
                 .allSatisfy(message -> assertThat(message.get("status")).isIn("SKIPPED", "CANCELLED"));
 
-        ResponseEntity<String> done = erase("demo", (Long) debtorOf(invoice).get("id"));
+        long debtorId = (Long) debtorOf(invoice).get("id");
+        debtors.recordRegistryAnswer(debtorId, "ACTIVE", OffsetDateTime.now(clock), null,
+                new Address("8 rue des Artisans", null, "44000", "Nantes", "FR"),
+                new RegisteredIdentity("5499", "Paul Durand", "Gérant"));
+
+        ResponseEntity<String> done = erase("demo", debtorId);
 
         assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(read(done.getBody()).get("kept").asText()).contains("nom, SIREN, siège");
-        // A company's name, SIREN and registered office are not personal data; its contact's e-mail and phone are.
+        // A company's name, SIREN and registered office are not personal data; its contact's e-mail and phone, and its
+        // representative's name, are.
         assertThat(debtorOf(invoice)).containsEntry("name", "Menuiserie Durand").containsEntry("siren", siren)
                 .containsEntry("address_line1", "8 rue des Artisans").containsEntry("city", "Nantes")
                 .containsEntry("email", MARKER).containsEntry("phone", null)
+                .containsEntry("representative_name", null).containsEntry("representative_title", null)
                 .containsEntry("erasure_requested_by", "demo");
     }
 
