@@ -162,6 +162,20 @@ class CamtReaderTest {
                 .hasMessageContaining("XML bien formé");
     }
 
+    @Test
+    void theReadmesSampleIsAStatementAsTheReaderReadsIt() throws IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int start = readme.indexOf("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053");
+        String sample = readme.substring(start, readme.indexOf("</Document>", start) + "</Document>".length());
+        List<CamtEntry> entries = new ArrayList<>();
+
+        reader.read("README.md", stream(sample), entries::add);
+
+        assertThat(entries).extracting(CamtEntry::credit).containsExactly(true, true, false);
+        assertThat(entries.get(0).transactions().get(0).unstructured())
+                .containsExactly("Reglement facture f 2026 0042 merci");
+    }
+
     private static String minimal(String messageType, String entry) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
