@@ -6,16 +6,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.LedgerFixtures;
 import fr.recouvrement.LedgerTest;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +35,9 @@ import org.springframework.util.MultiValueMap;
  * entry recorded once, matched, allocated through the payments' path, and the files refused whole.
  */
 class BankStatementApiTest extends LedgerTest {
+
+    @LocalServerPort
+    int port;
 
     /** The placeholders of the samples: numbers and references of this test only (the tests share one database). */
     private final Map<String, String> values = new HashMap<>();
@@ -225,16 +233,79 @@ class BankStatementApiTest extends LedgerTest {
                 {"name": "%s", "siren": "%s", "type": "B2B", "segment": "PME", "email": "pain@example.fr",
                  "address": {"line1": "2 rue du Four", "postalCode": "69001", "city": "Lyon", "country": "FR"}}"""
                 .formatted(name, siren));
-        String xml = sample("camt053-v04-overlap.xml")
-                .replace("<Amt Ccy=\"EUR\">75.00</Amt>", "<Amt Ccy=\"EUR\">420.00</Amt>")
-                .replace("<RmtInf><Ustrd>" + values.get("RUN") + " cotisation</Ustrd></RmtInf>",
-                        "<RltdPties><Dbtr><Nm>BOULANGERIE " + values.get("RUN").toLowerCase() + "</Nm></Dbtr></RltdPties>");
-
+        String xml = transfers("420.00", "BOULANGERIE " + values.get("RUN").toLowerCase(), "Pain");
         ResponseEntity<JsonNode> response = post(xml);
 
         // The first 420.00 is the invoice's by the payer's name and the exact amount; the second, same hash, for review.
         assertThat(response.getBody().get("matched").asInt()).isEqualTo(1);
         assertThat(read(number).get("status").asText()).isEqualTo("PAID");
+    }
+
+    /** Two identical transfers without any bank reference: {@code amount} from {@code payer} saying {@code text}. */
+    private String transfers(String amount, String payer, String text) {
+        values.put("AMOUNT", amount);
+        values.put("PAYER", payer);
+        values.put("TEXT", text);
+        return sample("camt053-v03-transfers.xml");
+    }
+
+    @Test
+    void anUnmatchedTransferKeepsItsLikelyInvoicesWithTheReason() {
+        // An amount no other test uses: the invoice whose balance it is comes first among the candidates.
+        String number = invoice("ODD", "2026-10-31", "98765.43");
+
+        JsonNode report = post(transfers("98765.43", "SARL INCONNUE " + values.get("RUN"), values.get("RUN")))
+                .getBody();
+
+        // The first is unmatched; the second, same hash, set aside for review.
+        assertThat(counts(report)).isEqualTo("entries=2 credits=2 matched=0 partlyMatched=0 unmatched=1 duplicates=0"
+                + " reversals=0 ignored=0");
+        Map<String, Object> entry = jdbc.queryForMap("""
+                select status, explanation, candidates ->> 0 as first, jsonb_array_length(candidates) as candidates
+                from recouvrement.bank_entry where remittance = ? order by id limit 1""", values.get("RUN"));
+        assertThat(entry).containsEntry("status", "UNMATCHED");
+        assertThat((String) entry.get("explanation")).contains("Ni facture ni dossier");
+        assertThat((String) entry.get("first")).contains(number, "Solde de la facture égal au montant");
+        assertThat((Integer) entry.get("candidates")).isBetween(1, 3);
+        assertThat(read(number).get("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aTransferNamingAnotherDebtorsInvoiceTooIsPartlyMatched() {
+        String ours = invoice("OURS", "2026-10-31", "200.00");
+        siren = LedgerFixtures.newSiren();
+        String theirs = invoice("THEIRS", "2026-10-31", "100.00");
+
+        JsonNode report = post(transfers("300.00", "TOTAL NEGOCE", "Factures " + ours + " et " + theirs)).getBody();
+
+        // The first named decides the debtor; the other debtor's invoice takes nothing, and the agent is told.
+        assertThat(report.get("partlyMatched").asInt()).isEqualTo(1);
+        assertThat(read(ours).get("status").asText()).isEqualTo("PAID");
+        assertThat(read(theirs).get("status").asText()).isEqualTo("OPEN");
+        assertThat(jdbc.queryForMap("select status, unapplied, explanation from recouvrement.bank_entry"
+                        + " where payer_name = 'TOTAL NEGOCE' and remittance like ? order by id limit 1",
+                "%" + theirs + "%"))
+                .containsEntry("status", "PARTLY_MATCHED")
+                .containsEntry("unapplied", new BigDecimal("100.00"))
+                .hasEntrySatisfying("explanation", text -> assertThat((String) text)
+                        .contains(theirs + ", citée aussi, est celle d'un autre débiteur"));
+    }
+
+    @Test
+    void aBodyOver50MegabytesIsA413() throws IOException {
+        // A raw request that announces 51 MB and sends none of it: the answer comes from the declared length alone.
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "POST /api/bank-statements HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/xml"
+                    + "\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString("agent:agent".getBytes())
+                    + "\r\nContent-Length: " + 51L * 1024 * 1024 + "\r\n\r\n<Document/>";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            BufferedReader response = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+
+            assertThat(response.readLine()).startsWith("HTTP/1.1 413");
+        }
     }
 
     @Test
