@@ -196,8 +196,12 @@ class BankStatementApiTest extends LedgerTest {
         assertThat(read(four).get("status").asText()).isEqualTo("PAID");
         assertThat(read(five).get("balance").asText()).isEqualTo("30.00");
         // The payer's IBAN is now known for this debtor: a later transfer from it without any reference is its.
-        assertThat(jdbc.queryForObject("select count(distinct debtor_id) from recouvrement.bank_entry where payer_iban = ?",
-                Long.class, values.get("PAYER_IBAN"))).isEqualTo(1L);
+        JsonNode later = post(transfers("350.00", "T. NEGOCE", "Solde")).getBody();
+        assertThat(later.get("matched").asInt()).isEqualTo(1);
+        // No reference, another name, but the IBAN: 350.00 by 1342-10 on what is left, the due debt with penalties
+        // first: INV5's 30.00 (due 31 October), then C's 320.00 (not due before 15 December), C keeping 30.00.
+        assertThat(read(five).get("status").asText()).isEqualTo("PAID");
+        assertThat(read(c).get("balance").asText()).isEqualTo("30.00");
     }
 
     @Test

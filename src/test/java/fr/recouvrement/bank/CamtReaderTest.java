@@ -112,16 +112,24 @@ class CamtReaderTest {
     }
 
     @Test
-    void everyVersionFrom02To08IsRead() {
-        for (int version = 2; version <= 8; version++) {
-            String status = version >= 8 ? "<Sts><Cd>BOOK</Cd></Sts>" : "<Sts>BOOK</Sts>";
-            List<CamtEntry> entries = new ArrayList<>();
-            reader.read("v" + version, stream(minimal("camt.053.001.0" + version,
-                    "<Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>" + status)), entries::add);
-            assertThat(entries).as("version %d", version).singleElement().satisfies(entry -> {
-                assertThat(entry.booked()).isTrue();
-                assertThat(entry.amount()).isEqualByComparingTo("10.00");
-            });
+    void everyVersionFrom02To08OfBothMessagesIsRead() {
+        for (String family : List.of("053", "054")) {
+            for (int version = 2; version <= 8; version++) {
+                String status = version >= 8 ? "<Sts><Cd>BOOK</Cd></Sts>" : "<Sts>BOOK</Sts>";
+                String document = minimal("camt.053.001.0" + version,
+                        "<Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>" + status);
+                if (family.equals("054")) {
+                    document = document.replace("camt.053", "camt.054").replace("BkToCstmrStmt", "BkToCstmrDbtCdtNtfctn")
+                            .replace("<Stmt>", "<Ntfctn>").replace("</Stmt>", "</Ntfctn>");
+                }
+                List<CamtEntry> entries = new ArrayList<>();
+                CamtReader.Summary summary = reader.read("v" + version, stream(document), entries::add);
+                assertThat(summary.messageType()).isEqualTo("camt." + family + ".001.0" + version);
+                assertThat(entries).as("camt.%s version %d", family, version).singleElement().satisfies(entry -> {
+                    assertThat(entry.booked()).isTrue();
+                    assertThat(entry.amount()).isEqualByComparingTo("10.00");
+                });
+            }
         }
     }
 
