@@ -2,6 +2,7 @@ package fr.recouvrement.bank;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -60,7 +61,7 @@ class BankLookups {
      * amount, then debtors whose name holds the longest word of the payer's name.
      */
     List<BankEntryRepository.Candidate> candidates(BigDecimal amount, String payerName) {
-        List<BankEntryRepository.Candidate> found = new java.util.ArrayList<>(jdbc.sql("""
+        List<BankEntryRepository.Candidate> found = new ArrayList<>(jdbc.sql("""
                 select i.number, deb.name from recouvrement.invoice i join recouvrement.debtor deb on deb.id = i.debtor_id
                 where i.status in ('OPEN', 'PAYMENT_PLAN', 'JUDICIAL', 'DISPUTED')
                   and i.amount - (select coalesce(sum(p.amount), 0) from recouvrement.payment p

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,6 +41,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class StatementImport {
+
+    static final int ATTEMPTS = 3;
 
     private final CamtReader reader = new CamtReader();
     private final BankEntryRepository entries;
@@ -77,11 +80,21 @@ public class StatementImport {
      * @throws StatementRejectedException a file refused whole; nothing of the request is stored
      */
     public BankImportReport importFiles(List<StatementFile> files) {
-        return transaction.execute(status -> {
-            Counts counts = new Counts();
-            files.forEach(file -> importFile(file, counts));
-            return counts.report();
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> {
+                    Counts counts = new Counts();
+                    files.forEach(file -> importFile(file, counts));
+                    return counts.report();
+                });
+            } catch (DuplicateKeyException e) {
+                // The same entry imported at the same moment by another request (or node): PostgreSQL made this one
+                // wait for the other's commit on the entry's key. Run again, the other's entries are now duplicates.
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void importFile(StatementFile file, Counts counts) {

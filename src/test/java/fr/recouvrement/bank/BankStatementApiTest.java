@@ -13,10 +13,14 @@ import java.io.InputStreamReader;
 import java.net.Socket;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +156,28 @@ class BankStatementApiTest extends LedgerTest {
                 + " duplicates=3 reversals=0 ignored=0");
         assertThat(jdbc.queryForList("select status from recouvrement.bank_entry where remittance = ? order by id",
                 String.class, values.get("RUN") + " cotisation")).containsExactly("UNMATCHED", "REVIEW");
+        assertThat(payments(exact)).hasSize(1);
+    }
+
+    @Test
+    void theSameFileSentTwiceAtOnceRecordsItsEntriesOnce() throws Exception {
+        String exact = invoice("INV1", "2026-10-31", "1200.00");
+        invoice("INV2", "2026-10-31", "800.00");
+        String xml = sample("camt053-v02-day.xml");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ResponseEntity<JsonNode>>> answers = pool.invokeAll(List.of(() -> post(xml), () -> post(xml)));
+
+            List<String> outcomes = new ArrayList<>();
+            for (Future<ResponseEntity<JsonNode>> answer : answers) {
+                assertThat(answer.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+                outcomes.add("matched=" + answer.get().getBody().get("matched").asInt() + " duplicates="
+                        + answer.get().getBody().get("duplicates").asInt());
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("matched=2 duplicates=0", "matched=0 duplicates=2");
+        } finally {
+            pool.shutdownNow();
+        }
         assertThat(payments(exact)).hasSize(1);
     }
 
