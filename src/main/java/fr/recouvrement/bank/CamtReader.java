@@ -205,7 +205,9 @@ final class CamtReader {
                     || RETURN_SUB_FAMILIES.contains(String.valueOf(ntry.text("BkTxCd", "Domn", "Fmly", "SubFmlyCd")));
             List<Node> details = new ArrayList<>();
             ntry.children("NtryDtls").forEach(group -> details.addAll(group.children("TxDtls")));
-            return new CamtEntry(messageType, account, entryIndex, ntry.text("NtryRef"), ntry.text("AcctSvcrRef"),
+            details.forEach(tx -> max35(tx.text("Refs", "EndToEndId"), "EndToEndId"));
+            return new CamtEntry(messageType, account, entryIndex, max35(ntry.text("NtryRef"), "NtryRef"),
+                    max35(ntry.text("AcctSvcrRef"), "AcctSvcrRef"),
                     amount, currency, "BOOK".equals(status == null ? null : status.strip()), "CRDT".equals(indicator),
                     reversal, date(ntry.child("BookgDt"), "BookgDt"), date(ntry.child("ValDt"), "ValDt"),
                     transactions(amount, details));
@@ -267,6 +269,14 @@ final class CamtReader {
             if (text != null && !text.isBlank()) {
                 texts.add(text);
             }
+        }
+
+        /** The references an entry is known by are Max35Text in every version. */
+        private String max35(String reference, String element) {
+            if (reference != null && reference.length() > 35) {
+                throw invalid(element + " de plus de 35 caractères");
+            }
+            return reference;
         }
 
         private BigDecimal amount(Node amt, String element) {

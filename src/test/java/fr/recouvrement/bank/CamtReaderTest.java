@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,6 +162,16 @@ class CamtReaderTest {
     }
 
     @Test
+    void aReferenceLongerThanTheSchemasMax35IsRefused() {
+        String entry = "<Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><AcctSvcrRef>"
+                + "R".repeat(36) + "</AcctSvcrRef>";
+
+        assertThatThrownBy(() -> reader.read("long.xml", stream(minimal("camt.053.001.04", entry)), e -> { }))
+                .isInstanceOf(StatementRejectedException.class)
+                .hasMessageContaining("AcctSvcrRef de plus de 35 caractères");
+    }
+
+    @Test
     void anotherMessageTypeOrPlainTextIsRefused() {
         assertThatThrownBy(() -> read("pain001.xml"))
                 .isInstanceOf(StatementRejectedException.class)
@@ -172,7 +184,7 @@ class CamtReaderTest {
 
     @Test
     void theReadmesSampleIsAStatementAsTheReaderReadsIt() throws IOException {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String readme = Files.readString(Path.of("README.md"));
         int start = readme.indexOf("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053");
         String sample = readme.substring(start, readme.indexOf("</Document>", start) + "</Document>".length());
         List<CamtEntry> entries = new ArrayList<>();
