@@ -53,12 +53,9 @@ public class BankStatementController {
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge();
         }
-        String name = request.getHeader("Content-Disposition") == null ? "relevé"
-                : ContentDisposition.parse(request.getHeader("Content-Disposition"))
-                        .getFilename();
         List<StatementImport.StatementFile> files = new ArrayList<>();
         try {
-            files.add(store(name == null ? "relevé" : name, request.getInputStream()));
+            files.add(store(fileName(request.getHeader("Content-Disposition")), request.getInputStream()));
             return importer.importFiles(files);
         } finally {
             delete(files);
@@ -94,6 +91,19 @@ public class BankStatementController {
         problem.setTitle("Relevé refusé");
         problem.setProperty("errors", List.of(new FieldProblem(e.fileName(), e.problem())));
         return problem;
+    }
+
+    /** The name a client may give a body with {@code Content-Disposition}; "relevé" otherwise. */
+    private static String fileName(String contentDisposition) {
+        if (contentDisposition == null) {
+            return "relevé";
+        }
+        try {
+            String name = ContentDisposition.parse(contentDisposition).getFilename();
+            return name == null || name.isBlank() ? "relevé" : name;
+        } catch (IllegalArgumentException e) {
+            return "relevé";
+        }
     }
 
     /** On disk, counted as it comes: a body sent without its length is stopped at the limit too. */
