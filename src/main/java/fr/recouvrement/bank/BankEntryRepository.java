@@ -49,7 +49,7 @@ public class BankEntryRepository {
     }
 
     /** A recorded credit that a reversal may undo. */
-    record Recorded(long id, Long debtorId, BigDecimal amount, List<Allocated> allocations) {
+    record Recorded(long id, Long debtorId, List<Allocated> allocations) {
     }
 
     boolean exists(String account, String entryKey) {
@@ -89,13 +89,13 @@ public class BankEntryRepository {
         String match = endToEndId != null ? "end_to_end_id = :endToEnd"
                 : "amount = :amount and coalesce(remittance, '') = coalesce(:remittance, '')";
         return jdbc.sql("""
-                select id, debtor_id, amount, allocations from recouvrement.bank_entry
+                select id, debtor_id, allocations from recouvrement.bank_entry
                 where account = :account and status in ('MATCHED', 'PARTLY_MATCHED', 'UNMATCHED') and %s
                 order by paid_on desc, id desc limit 1""".formatted(match))
                 .param("account", account).param("endToEnd", endToEndId).param("amount", amount)
                 .param("remittance", remittance)
                 .query((rs, row) -> new Recorded(rs.getLong("id"), (Long) rs.getObject("debtor_id"),
-                        rs.getBigDecimal("amount"), read(rs.getString("allocations"))))
+                        read(rs.getString("allocations"))))
                 .optional();
     }
 

@@ -29,7 +29,7 @@ class BankLookups {
     }
 
     /** A dossier named in a remittance. */
-    record NamedDossier(long id, String number, long debtorId, String reduced) {
+    record NamedDossier(String number, long debtorId, String reduced) {
     }
 
     List<NamedDossier> dossiersByReducedNumbers(Collection<String> reduced) {
@@ -37,10 +37,10 @@ class BankLookups {
             return List.of();
         }
         return jdbc.sql("""
-                select id, number, debtor_id, upper(regexp_replace(number, '[^A-Za-z0-9]', '', 'g')) as reduced
+                select number, debtor_id, upper(regexp_replace(number, '[^A-Za-z0-9]', '', 'g')) as reduced
                 from recouvrement.dossier where upper(regexp_replace(number, '[^A-Za-z0-9]', '', 'g')) in (:reduced)""")
                 .param("reduced", reduced)
-                .query((rs, row) -> new NamedDossier(rs.getLong("id"), rs.getString("number"), rs.getLong("debtor_id"),
+                .query((rs, row) -> new NamedDossier(rs.getString("number"), rs.getLong("debtor_id"),
                         rs.getString("reduced")))
                 .list();
     }
