@@ -35,7 +35,8 @@ class TableOwnershipTest {
             Map.entry("communication", "communication/CommunicationRepository.java"),
             Map.entry("judicial_file", "judicial/JudicialFileRepository.java"),
             Map.entry("kpi_snapshot", "kpi/KpiSnapshotRepository.java"),
-            Map.entry("write_off", "writeoff/WriteOffRepository.java"));
+            Map.entry("write_off", "writeoff/WriteOffRepository.java"),
+            Map.entry("bank_entry", "bank/BankEntryRepository.java"));
     private static final Pattern WRITE =
             Pattern.compile("(?i)\\b(insert\\s+into|update|delete\\s+from)\\s+recouvrement\\.(\\w+)");
     private static final Pattern CREATE_TABLE =

@@ -1,5 +1,6 @@
 package fr.recouvrement.dossier;
 
+import fr.recouvrement.bank.BankEntryRepository;
 import fr.recouvrement.communication.CommunicationController;
 import fr.recouvrement.communication.CommunicationRepository;
 import fr.recouvrement.debtor.DebtorRepository;
@@ -31,11 +32,13 @@ public class DossierController {
     private final InvoiceLegalAmounts legalAmounts;
     private final DossierDocumentRepository documents;
     private final WriteOffRepository writeOffs;
+    private final BankEntryRepository bankEntries;
 
     public DossierController(DossierRepository dossiers, DebtorRepository debtors, InvoiceRepository invoices,
             CommunicationRepository communications, InvoiceLegalAmounts legalAmounts,
-            DossierDocumentRepository documents, WriteOffRepository writeOffs) {
+            DossierDocumentRepository documents, WriteOffRepository writeOffs, BankEntryRepository bankEntries) {
         this.writeOffs = writeOffs;
+        this.bankEntries = bankEntries;
         this.documents = documents;
         this.legalAmounts = legalAmounts;
         this.dossiers = dossiers;
@@ -55,6 +58,7 @@ public class DossierController {
                 dossier.openedAt(), dossier.closedAt(), dossier.closingReason(), debtor,
                 balanceOf(dossierInvoices, InvoiceStatus::claimed),
                 balanceOf(dossierInvoices, status -> status == InvoiceStatus.DISPUTED),
+                bankEntries.creditOf(dossier.debtorId()),
                 dossierInvoices, communications.forDossier(dossier.id()),
                 documents.forDossier(dossier.id()), writeOffs.forDossier(dossier.id()).orElse(null));
     }

@@ -26,6 +26,10 @@ public record DossierView(
         @JsonFormat(shape = JsonFormat.Shape.STRING)
         @Schema(type = "string", example = "0.00", description = "Solde des factures en litige, suspendues")
         BigDecimal amountDisputed,
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = "string", example = "0.00", description = "Avoir du débiteur : ce que ses virements ont payé au-delà"
+                + " de ses factures (relevés bancaires), à rembourser ou à imputer")
+        BigDecimal unappliedCredit,
         List<InvoiceView> invoices,
         List<CommunicationView> communications,
         @Schema(description = "Les documents joints (le scan d'un échéancier signé…), sans leur contenu")

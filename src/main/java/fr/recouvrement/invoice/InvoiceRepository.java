@@ -211,6 +211,25 @@ public class InvoiceRepository {
                 .query(InvoiceRepository::map).list();
     }
 
+    /** A debtor's invoices neither paid nor cancelled, oldest due date first: what a bank receipt may settle. */
+    public List<InvoiceView> findUnsettledByDebtor(long debtorId) {
+        return jdbc.sql(VIEW + " where i.debtor_id = ? and i.status not in ('PAID', 'CANCELLED')"
+                        + " order by i.due_date, i.number").param(debtorId)
+                .query(InvoiceRepository::map).list();
+    }
+
+    /**
+     * The invoices whose number, reduced to its letters and digits in upper case (the index of V24), is one of
+     * {@code reduced}: what a remittance text names, whatever its spacing and separators.
+     */
+    public List<InvoiceView> findByReducedNumbers(Collection<String> reduced) {
+        if (reduced.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(VIEW + " where upper(regexp_replace(i.number, '[^A-Za-z0-9]', '', 'g')) in (:reduced)")
+                .param("reduced", reduced).query(InvoiceRepository::map).list();
+    }
+
     /** Filters of the invoice list; null means "any". */
     public record Filter(InvoiceStatus status, String debtorSiren, String dossierNumber) {
     }

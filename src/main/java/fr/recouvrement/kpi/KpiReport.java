@@ -31,7 +31,16 @@ public record KpiReport(
             Total judicial,
             Dso dso,
             List<TopDebtor> topDebtors,
-            PrescriptionSoon prescriptionSoon) {
+            PrescriptionSoon prescriptionSoon,
+            Credits unappliedCredits) {
+    }
+
+    /**
+     * What debtors paid by transfer beyond their invoices (bank statements) and is neither refunded nor imputed yet:
+     * received by {@code asOf}, still unapplied now.
+     */
+    public record Credits(@JsonFormat(shape = JsonFormat.Shape.STRING) @Schema(type = "string", example = "150.00")
+            BigDecimal amount, long debtors) {
     }
 
     /** A sum of invoice balances and the number of invoices in it. */

@@ -64,12 +64,13 @@ class Kpis {
         CompletableFuture<KpiReport.Plans> plans = batch.add(() -> operational.plans(query));
         CompletableFuture<OperationalFigures.Waiting> waiting = batch.add(() -> operational.waiting(query));
         CompletableFuture<List<KpiReport.Handoffs>> handoffs = batch.add(() -> operational.handoffs(query));
+        CompletableFuture<KpiReport.Credits> credits = batch.add(() -> ledger.unappliedCredits(query));
         batch.run();
         LedgerFigures.AgedBalance aged = owed.join().agedBalance();
         KpiReport.Total outstanding = aged.outstanding();
         Ledger figures = new Ledger(outstanding, aged.overdue(), aged.buckets(), aged.disputed(), aged.judicial(),
                 DsoCountBack.compute(outstanding.amount(), query.asOf(), invoiced.join()), owed.join().topDebtors(),
-                prescription.join());
+                prescription.join(), credits.join());
         Operational now = new Operational(true, OffsetDateTime.now(clock), inLadderOrder(stages.join()),
                 promises.join(), disputes.join(), plans.join(), waiting.join().lettersToPost(),
                 waiting.join().registeredLettersAwaitingReceipt(), operational.tasksPastDue(query),

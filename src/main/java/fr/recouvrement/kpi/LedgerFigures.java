@@ -75,6 +75,18 @@ class LedgerFigures {
         this.jdbc = jdbc;
     }
 
+    /** The debtors' credits from bank statements: received by {@code asOf}, unapplied now. */
+    KpiReport.Credits unappliedCredits(KpiQuery query) {
+        return query.bindDebtors(jdbc.sql("""
+                select coalesce(sum(b.unapplied), 0) as amount, count(distinct b.debtor_id) as debtors
+                from recouvrement.bank_entry b
+                where b.unapplied > 0 and b.debtor_id is not null and b.status in ('MATCHED', 'PARTLY_MATCHED')
+                  and b.paid_on <= cast(:asOf as date) and %s""".formatted(KpiQuery.debtorsOf("b.debtor_id"))))
+                .param("asOf", query.asOf())
+                .query((rs, row) -> new KpiReport.Credits(rs.getBigDecimal("amount").setScale(2), rs.getLong("debtors")))
+                .single();
+    }
+
     /** The aged balance, and the disputed and judicial invoices it holds. */
     record AgedBalance(List<Bucket> buckets, Total disputed, Total judicial) {
 

@@ -47,6 +47,46 @@ public class PaymentRecorder {
         return transaction.execute(status -> recordOnce(invoiceNumber, payment));
     }
 
+    /**
+     * A payment received on the bank account (fr.recouvrement.bank), in the caller's transaction: the statement's
+     * import is one transaction, retried whole by its {@link EngineTransaction}. Same checks, events and idempotency
+     * by reference as the API.
+     */
+    public Outcome recordReceived(String invoiceNumber, String reference, BigDecimal amount, LocalDate date) {
+        return recordOnce(invoiceNumber, PaymentValidator.validate(new PaymentRequest(reference, amount.toPlainString(),
+                date.toString(), PaymentType.PAYMENT.name()), LocalDate.now(clock)));
+    }
+
+    /**
+     * Cancels a payment the bank took back (a reversal, a returned transfer), in the caller's transaction: the amount
+     * constraint of the ledger allows no negative payment, so the row goes; the invoice is claimed again if the payment
+     * had settled it, and its open dossier re-reads itself ({@code PaiementRecu} with {@code type} REVERSAL). A dossier
+     * already closed as settled stays closed: the agent reopens the collection by hand (docs/api.md).
+     *
+     * @return false when no such payment is recorded
+     */
+    public boolean cancelReceived(String invoiceNumber, String reference) {
+        PaymentRepository.LockedInvoice invoice = payments.lockInvoice(invoiceNumber)
+                .orElseThrow(() -> NotFoundException.invoice(invoiceNumber));
+        var existing = payments.find(invoice.id(), reference);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        payments.delete(invoice.id(), reference);
+        boolean settled = balance(invoice, payments.totals(invoice.id())).signum() <= 0;
+        if (!settled && invoice.status() == InvoiceStatus.PAID) {
+            invoices.setStatus(invoice.id(), InvoiceStatus.OPEN);
+        }
+        if (invoice.inOpenDossier()) {
+            messages.send(invoice.dossierNumber(), DossierMessages.PAYMENT_RECEIVED, Map.of(
+                    "invoiceNumber", invoiceNumber,
+                    "amount", existing.get().amount().negate().toPlainString(),
+                    "type", "REVERSAL",
+                    "settled", settled));
+        }
+        return true;
+    }
+
     private Outcome recordOnce(String invoiceNumber, NewPayment payment) {
         PaymentRepository.LockedInvoice invoice = payments.lockInvoice(invoiceNumber).orElseThrow(() -> NotFoundException.invoice(invoiceNumber));
         var existing = payments.find(invoice.id(), payment.reference());

@@ -86,6 +86,12 @@ public class PaymentRepository {
                 .update();
     }
 
+    /** A payment taken back by the bank: the ledger has no negative payment, the row goes. */
+    void delete(long invoiceId, String reference) {
+        jdbc.sql("delete from recouvrement.payment where invoice_id = ? and reference = ?")
+                .params(invoiceId, reference).update();
+    }
+
     /** What has been paid and credited on the invoice. */
     record Totals(BigDecimal paid, BigDecimal credited) {
     }

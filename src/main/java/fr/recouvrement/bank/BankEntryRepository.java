@@ -1,0 +1,131 @@
+package fr.recouvrement.bank;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The transactions read from bank statements, matched and allocated; the only writer of {@code bank_entry}. */
+@Repository
+public class BankEntryRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    BankEntryRepository(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    enum Status {
+        MATCHED, PARTLY_MATCHED, UNMATCHED, REVIEW, REVERSAL, REVERSED
+    }
+
+    enum KeyKind {
+        ACCOUNT_SERVICER_REF, ENTRY_REF, HASH
+    }
+
+    /** A likely debtor or invoice of an unmatched transaction, and why. */
+    record Candidate(String debtor, String invoice, String reason) {
+    }
+
+    /** A payment a transaction made on an invoice. */
+    record Allocated(String invoice, String reference, BigDecimal amount) {
+    }
+
+    /** One transaction of an entry, as it is recorded. */
+    record NewEntry(String account, String entryKey, KeyKind keyKind, int lineNo, String messageType, String fileName,
+            LocalDate bookingDate, LocalDate paidOn, BigDecimal amount, String endToEndId, String payerName,
+            String payerIban, String remittance, Status status, Long debtorId, BigDecimal unapplied,
+            String explanation, List<Candidate> candidates, List<Allocated> allocations, Long reversesId) {
+    }
+
+    /** A recorded credit that a reversal may undo. */
+    record Recorded(long id, Long debtorId, List<Allocated> allocations) {
+    }
+
+    boolean exists(String account, String entryKey) {
+        return jdbc.sql("select exists (select 1 from recouvrement.bank_entry where account = ? and entry_key = ?)")
+                .params(account, entryKey).query(Boolean.class).single();
+    }
+
+    long insert(NewEntry entry) {
+        return jdbc.sql("""
+                insert into recouvrement.bank_entry (account, entry_key, key_kind, line_no, message_type, file_name,
+                    booking_date, paid_on, amount, end_to_end_id, payer_name, payer_iban, remittance, status, debtor_id,
+                    unapplied, explanation, candidates, allocations, reverses_id, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)
+                returning id""")
+                .params(entry.account(), entry.entryKey(), entry.keyKind().name(), entry.lineNo(), entry.messageType(),
+                        entry.fileName(), entry.bookingDate(), entry.paidOn(), entry.amount(), entry.endToEndId(),
+                        entry.payerName(), entry.payerIban(), entry.remittance(), entry.status().name(),
+                        entry.debtorId(), entry.unapplied(), entry.explanation(), write(entry.candidates()),
+                        write(entry.allocations()), entry.reversesId(), OffsetDateTime.now(clock))
+                .query(Long.class).single();
+    }
+
+    /** The one debtor a payer's IBAN has already paid for; empty when unknown or seen for several debtors. */
+    Optional<Long> debtorOfPayerIban(String iban) {
+        List<Long> debtors = jdbc.sql("""
+                select distinct debtor_id from recouvrement.bank_entry
+                where payer_iban = ? and debtor_id is not null and status in ('MATCHED', 'PARTLY_MATCHED')""")
+                .param(iban).query(Long.class).list();
+        return debtors.size() == 1 ? Optional.of(debtors.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The credit a reversal undoes: same account and end-to-end id when the bank gives one, else same amount and
+     * remittance; the latest not yet reversed.
+     */
+    Optional<Recorded> findReversible(String account, String endToEndId, BigDecimal amount, String remittance) {
+        String match = endToEndId != null ? "end_to_end_id = :endToEnd"
+                : "amount = :amount and coalesce(remittance, '') = coalesce(:remittance, '')";
+        return jdbc.sql("""
+                select id, debtor_id, allocations from recouvrement.bank_entry
+                where account = :account and status in ('MATCHED', 'PARTLY_MATCHED', 'UNMATCHED') and %s
+                order by paid_on desc, id desc limit 1""".formatted(match))
+                .param("account", account).param("endToEnd", endToEndId).param("amount", amount)
+                .param("remittance", remittance)
+                .query((rs, row) -> new Recorded(rs.getLong("id"), (Long) rs.getObject("debtor_id"),
+                        read(rs.getString("allocations"))))
+                .optional();
+    }
+
+    /** The credit is undone: no payment and no credit left of it. */
+    void markReversed(long id) {
+        jdbc.sql("update recouvrement.bank_entry set status = 'REVERSED', unapplied = 0 where id = ?").param(id)
+                .update();
+    }
+
+    /** What the debtor paid beyond its invoices, from the statements: a credit to refund or to impute. */
+    public BigDecimal creditOf(long debtorId) {
+        return jdbc.sql("""
+                select coalesce(sum(unapplied), 0) from recouvrement.bank_entry
+                where debtor_id = ? and status in ('MATCHED', 'PARTLY_MATCHED')""")
+                .param(debtorId).query(BigDecimal.class).single().setScale(2);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Écriture bancaire impossible à écrire en JSON", e);
+        }
+    }
+
+    private List<Allocated> read(String allocations) {
+        try {
+            return List.of(json.readValue(allocations, Allocated[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Imputations illisibles : " + allocations, e);
+        }
+    }
+}

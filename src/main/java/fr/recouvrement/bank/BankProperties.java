@@ -1,0 +1,17 @@
+package fr.recouvrement.bank;
+
+import fr.recouvrement.creditor.Iban;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The creditor's bank accounts whose statements are read, beside {@code recouvrement.creditor.iban}
+ * ({@code recouvrement.bank.accounts}, IBANs, any spacing).
+ */
+@ConfigurationProperties("recouvrement.bank")
+public record BankProperties(List<String> accounts) {
+
+    public BankProperties {
+        accounts = accounts == null ? List.of() : accounts.stream().map(Iban::normalize).toList();
+    }
+}
