@@ -43,7 +43,9 @@ final class AccessExportTables {
             new Table("judicial_file", "dossier_id in " + DOSSIERS, "dossier_id",
                     (row, links) -> "/api/dossiers/" + links.dossier(row.get("dossier_id")) + "/judicial-file"),
             new Table("write_off", "dossier_id in " + DOSSIERS + " or invoice_id in " + INVOICES,
-                    "dossier_id, invoice_id", null));
+                    "dossier_id, invoice_id", null),
+            // The transfers matched to the debtor, with the payer's name and IBAN as the bank gave them.
+            new Table("bank_entry", "debtor_id = :debtor", "id", null));
 
     /** The numbers the API knows dossiers and invoices by, from their ids, for the links to binary content. */
     interface Links {

@@ -200,6 +200,12 @@ class AccessExportTest {
                 insert into recouvrement.write_off (dossier_id, invoice_id, balance, vat_rate, vat_on_receipt,
                     amount_excluding_vat, vat_recoverable, recorded_at)
                 values (?, ?, 240.00, 20.00, false, 200.00, 40.00, now())""", dossierId, invoiceId);
+        jdbc.update("""
+                insert into recouvrement.bank_entry (account, entry_key, key_kind, line_no, message_type, paid_on, amount,
+                    payer_name, payer_iban, remittance, status, debtor_id, explanation)
+                values ('FR7630006000011234567890189', ?, 'ACCOUNT_SERVICER_REF', 1, 'camt.053.001.08',
+                    date '2026-11-24', 10.00, ?, 'FR7610107001011234567890129', ?, 'MATCHED', ?, 'Facture citée')""",
+                "REF-" + tag, name, "Facture " + invoice, debtorId);
 
         // The engine: a note left on the invoice's process, a variable an administrator set, a signalement.
         ProcessInstance followUp = runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice)
