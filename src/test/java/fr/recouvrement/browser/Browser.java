@@ -24,6 +24,7 @@ import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -229,6 +230,21 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Bef
     /** The text a person reads in the element, once it shows; no-break spaces read as spaces. */
     public String text(By element) {
         return seen(shown(element).getText());
+    }
+
+    /**
+     * The element's text once it contains {@code expected} (a card unfolding, a list filling in), or as it is when the
+     * browser's patience runs out, so that the test's assertion says what was there instead.
+     */
+    public String textOnceItContains(By element, String expected) {
+        try {
+            return until(page -> {
+                String text = text(element);
+                return text.contains(expected) ? text : null;
+            });
+        } catch (TimeoutException late) {
+            return text(element);
+        }
     }
 
     /** Whether the element is on the page and shows, now: no wait. */

@@ -102,7 +102,7 @@ class TasklistBrowserIT {
         // The card shows the debtor and the dossier; the amount, third, once the agent unfolds the card.
         browser.click(By.xpath(CARD + "//*[contains(@class, 'shutter')]"));
 
-        assertThat(browser.text(By.xpath(CARD))).contains(
+        assertThat(browser.textOnceItContains(By.xpath(CARD), "Montant dû")).contains(
                 "Recouvrement amiable d'un dossier", "Débiteur:\n" + DEBTOR, "Dossier:\n" + dossier,
                 "Montant dû:\n2 500,00 €");
         assertThat(browser.text(By.cssSelector(".tasks-list"))).contains("Appel de conciliation — Boulangerie Martin",
