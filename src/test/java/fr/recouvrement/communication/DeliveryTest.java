@@ -140,10 +140,12 @@ class DeliveryTest extends MailTest {
         assertThat(rows(dossierNumber(dossier), "RELANCE_1")).singleElement().satisfies(row ->
                 assertThat(row).containsEntry("status", "FAILED"));
 
-        // The operator retries from Cockpit once the server is back: the e-mail goes, once.
+        // The operator retries from Cockpit once the server is back, keeping the due date (the dialog's default): the
+        // job is due at once, not one retry interval after its last failure, and the e-mail goes, once.
+        assertThat(deliveryJob(delivery).getDuedate()).isBeforeOrEqualTo(java.util.Date.from(clock.instant()));
         smtp.start();
         management.setJobRetries(deliveryJob(delivery).getId(), 1);
-        management.executeJob(deliveryJob(delivery).getId());
+        driver.runDueJobs(delivery.getId());
         assertThat(mails()).hasSize(1);
         assertThat(rows(dossierNumber(dossier), "RELANCE_1").get(0)).containsEntry("status", "SENT");
     }
