@@ -61,6 +61,9 @@ class ReliabilityDrill {
     private static Node nodeB;
     private static final Random random = new Random(SEED);
     private static int debtors;
+    /** Uncertain e-mails the harness answered since the last outcome: «déjà envoyé», «renvoyer». */
+    private static long confirmed;
+    private static long resent;
 
     @BeforeAll
     static void start() throws Exception {
@@ -239,7 +242,7 @@ class ReliabilityDrill {
                     continue;
                 }
                 retriesSeen.put(id, retries);
-                long minutes = Math.round(Duration.between(Instant.now(),
+                long minutes = (long) Math.ceil(Duration.between(Instant.now(),
                         OffsetDateTime.parse(job.get("dueDate").asText(), ENGINE_DATE).toInstant()).toSeconds() / 60.0);
                 waits.merge(minutes, 1, Integer::sum);
                 maxWait = Math.max(maxWait, minutes);
@@ -373,12 +376,13 @@ class ReliabilityDrill {
             boolean there = smtp.times(messageId(communication), recipient) > 0;
             nodeB.send("POST", "/engine-rest/task/" + id + "/complete", "application/json",
                     "{\"variables\": {\"verification\": {\"value\": \"" + (there ? "ENVOYE" : "RENVOYER") + "\"}}}");
-            (there ? CONFIRMED : RESENT)[0]++;
+            if (there) {
+                confirmed++;
+            } else {
+                resent++;
+            }
         }
     }
-
-    private static final long[] CONFIRMED = {0};
-    private static final long[] RESENT = {0};
 
     private static String messageId(long communication) {
         return "<communication-" + communication + "@" + DOMAIN + ">";
@@ -440,9 +444,9 @@ class ReliabilityDrill {
         long tasks = nodeA.call("GET", "/engine-rest/task/count?taskDefinitionKey=VerifierEnvoi", null).get("count")
                 .asLong();
         Outcome outcome = new Outcome(invoices, rows.size(), sentOnce, lost, tasks, failed, smtp.duplicates().size(),
-                count("/engine-rest/incident/count"), CONFIRMED[0], RESENT[0]);
-        CONFIRMED[0] = 0;
-        RESENT[0] = 0;
+                count("/engine-rest/incident/count"), confirmed, resent);
+        confirmed = 0;
+        resent = 0;
         return outcome;
     }
 
