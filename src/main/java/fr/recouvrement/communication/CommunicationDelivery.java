@@ -50,7 +50,8 @@ public class CommunicationDelivery {
     /**
      * "Remettre le message": re-reads the amounts, then sends an e-mail or hands a letter to the agents. An SMTP
      * error puts the row back to {@code PENDING} and fails the job, which retries with back-off; the last failure
-     * raises an incident and marks the row {@code FAILED} ({@link FailedDeliveryIncidentHandler}).
+     * raises an incident and marks the row {@code FAILED} ({@link FailedDeliveryIncidentHandler}). A connection lost
+     * after the whole body went out leaves the row {@code UNKNOWN} with its task, never a resend.
      */
     @ScenarioStep
     public void deliver(DelegateExecution execution) {
@@ -59,16 +60,24 @@ public class CommunicationDelivery {
         DeliveryRow row = prepared.row();
         String outcome = prepared.outcome();
         if (DeliveryPreparation.SENDING.equals(outcome)) {
+            MailDispatcher.Handover handover;
             try {
-                mail.send(row);
+                handover = mail.send(row);
             } catch (MailException e) {
                 ownTransaction.executeWithoutResult(status -> communications.changeStatus(row.id(),
                         CommunicationStatus.SENDING, CommunicationStatus.PENDING));
                 throw new CommunicationNotSentException(row.id(), e);
             }
-            ownTransaction.executeWithoutResult(status -> communications.markSent(row.id(),
-                    CommunicationStatus.SENDING, OffsetDateTime.now(clock), mail.messageId(row.id())));
-            outcome = DeliveryPreparation.SENT;
+            if (handover == MailDispatcher.Handover.UNCERTAIN) {
+                // The server may hold it: a person decides, as after a run that died at this point.
+                ownTransaction.executeWithoutResult(status -> communications.changeStatus(row.id(),
+                        CommunicationStatus.SENDING, CommunicationStatus.UNKNOWN));
+                outcome = DeliveryPreparation.UNKNOWN;
+            } else {
+                ownTransaction.executeWithoutResult(status -> communications.markSent(row.id(),
+                        CommunicationStatus.SENDING, OffsetDateTime.now(clock), mail.messageId(row.id())));
+                outcome = DeliveryPreparation.SENT;
+            }
         }
         execution.setVariable(DeliveryVariables.COMMUNICATION_ID, row.id());
         execution.setVariable(DeliveryVariables.OUTCOME, outcome);

@@ -4,10 +4,17 @@ import fr.recouvrement.creditor.CreditorProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -44,13 +51,35 @@ class MailDispatcher {
         return "<communication-" + communicationId + "@" + domain + ">";
     }
 
-    /** @throws org.springframework.mail.MailException when the server cannot be reached or refuses the message */
-    void send(DeliveryRow row) {
+    /** What became of a message handed to the SMTP server. */
+    enum Handover {
+        /** The server answered 250 to its body. */
+        ACCEPTED,
+        /**
+         * Its whole body went out, then the connection broke or timed out before the server answered: the server may
+         * have taken it, so sending it again could send it twice (docs/reliability.md, drill 3).
+         */
+        UNCERTAIN
+    }
+
+    /**
+     * @throws org.springframework.mail.MailException when the server cannot be reached, or refuses the message with
+     *         an SMTP reply (4xx, 5xx), or the connection broke before the whole body went out: it was not taken
+     */
+    Handover send(DeliveryRow row) {
         String messageId = messageId(row.id());
+        AtomicBoolean bodyWritten = new AtomicBoolean();
         MimeMessage message = new MimeMessage(sender.getSession()) {
             @Override
             protected void updateMessageID() throws MessagingException {
                 setHeader("Message-ID", messageId);
+            }
+
+            /** The SMTP transport writes the message here, between DATA and the final dot. */
+            @Override
+            public void writeTo(OutputStream out, String[] ignoreList) throws IOException, MessagingException {
+                super.writeTo(out, ignoreList);
+                bodyWritten.set(true);
             }
         };
         try {
@@ -66,6 +95,31 @@ class MailDispatcher {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailPreparationException("Message " + row.id() + " impossible à préparer", e);
         }
-        sender.send(message);
+        try {
+            sender.send(message);
+            return Handover.ACCEPTED;
+        } catch (MailSendException e) {
+            if (!bodyWritten.get() || refusedByServer(e)) {
+                throw e;
+            }
+            // No failed message: the server answered 250 and only closing the connection (QUIT) failed.
+            return e.getFailedMessages().isEmpty() ? Handover.ACCEPTED : Handover.UNCERTAIN;
+        }
+    }
+
+    /** The server answered the message with a 4xx or 5xx reply: it did not take it. */
+    private static boolean refusedByServer(MailSendException e) {
+        for (Exception failure : e.getFailedMessages().values()) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                int code = t instanceof SMTPSendFailedException refused ? refused.getReturnCode()
+                        : t instanceof SMTPAddressFailedException address ? address.getReturnCode()
+                        : t instanceof SMTPSenderFailedException senderRefused ? senderRefused.getReturnCode()
+                        : -1;
+                if (code >= 400 && code < 600) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

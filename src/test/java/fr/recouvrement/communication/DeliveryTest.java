@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.recouvrement.reliability.DrillSmtpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The outbox of docs/architecture.md §5 against the real SMTP server: one message per dossier step, never twice, never
@@ -33,6 +35,8 @@ class DeliveryTest extends MailTest {
     private CommunicationOutbox outbox;
     @Autowired
     private MessageWriter writer;
+    @Autowired
+    private JavaMailSenderImpl mailSender;
 
     @AfterEach
     void smtpBackUp() {
@@ -136,10 +140,12 @@ class DeliveryTest extends MailTest {
         assertThat(rows(dossierNumber(dossier), "RELANCE_1")).singleElement().satisfies(row ->
                 assertThat(row).containsEntry("status", "FAILED"));
 
-        // The operator retries from Cockpit once the server is back: the e-mail goes, once.
+        // The operator retries from Cockpit once the server is back, keeping the due date (the dialog's default): the
+        // job is due at once, not one retry interval after its last failure, and the e-mail goes, once.
+        assertThat(deliveryJob(delivery).getDuedate()).isBeforeOrEqualTo(java.util.Date.from(clock.instant()));
         smtp.start();
         management.setJobRetries(deliveryJob(delivery).getId(), 1);
-        management.executeJob(deliveryJob(delivery).getId());
+        driver.runDueJobs(delivery.getId());
         assertThat(mails()).hasSize(1);
         assertThat(rows(dossierNumber(dossier), "RELANCE_1").get(0)).containsEntry("status", "SENT");
     }
@@ -180,6 +186,36 @@ class DeliveryTest extends MailTest {
 
         assertThat(delivery).isEnded().hasPassed("EnvoiConfirme");
         assertThat(mails()).isEmpty();
+        assertThat(rows(dossierNumber(dossier), "RELANCE_1").get(0)).containsEntry("status", "SENT");
+    }
+
+    @Test
+    void aConnectionLostAfterTheBodyLeavesTheRowUnknownWithItsTaskNeverAResend() throws Exception {
+        String invoice = newInvoice();
+        ProcessInstance dossier = openDossier(b2bDebtor("Relais Coupé", "PME"), "2026-11-16", invoice, "800.00");
+        ProcessInstance delivery = delivery(dossierNumber(dossier), "RELANCE_1");
+        String messageId = "<communication-" + rows(dossierNumber(dossier), "RELANCE_1").get(0).get("id")
+                + "@exemple-industrie.fr>";
+        int greenMailPort = mailSender.getPort();
+        try (DrillSmtpServer relay = new DrillSmtpServer()) {
+            // The relay takes the body, then the connection breaks before its "250".
+            relay.faults(0, 1);
+            mailSender.setPort(relay.port());
+
+            driver.runDueJobs(delivery.getId());
+
+            assertThat(relay.times(messageId, email)).isEqualTo(1);
+            assertThat(rows(dossierNumber(dossier), "RELANCE_1").get(0)).containsEntry("status", "UNKNOWN");
+            assertThat(delivery).isWaitingAt("VerifierEnvoi");
+            assertThat(runtime.createIncidentQuery().processInstanceId(delivery.getId()).count()).isZero();
+            // The agent finds it in the debtor's mailbox: recorded as sent, never sent again.
+            complete(task(delivery), withVariables("verification", "ENVOYE"));
+            driver.runDueJobs(delivery.getId());
+            assertThat(delivery).isEnded().hasPassed("EnvoiConfirme");
+            assertThat(relay.times(messageId, email)).isEqualTo(1);
+        } finally {
+            mailSender.setPort(greenMailPort);
+        }
         assertThat(rows(dossierNumber(dossier), "RELANCE_1").get(0)).containsEntry("status", "SENT");
     }
 
