@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.recouvrement.creditor.CreditorProperties;
 import fr.recouvrement.reliability.DrillSmtpServer;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +76,7 @@ class MailHandoverTest {
 
     private static DeliveryRow row(long id) {
         return new DeliveryRow(id, null, null, null, 1L, "F-1", "RELANCE_1", 1, 1, "EMAIL",
-                CommunicationStatus.SENDING, "compta@client.test", "Relance", "<p>Bonjour</p>", null, null, "{}", null);
+                CommunicationStatus.SENDING, "compta@client.test", "Relance", "<p>Bonjour</p>", null, null, "{}",
+                Map.of(), null);
     }
 }
