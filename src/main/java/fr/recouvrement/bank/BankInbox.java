@@ -1,6 +1,7 @@
 package fr.recouvrement.bank;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.recouvrement.scenario.ScenarioStep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -52,6 +53,7 @@ public class BankInbox {
     }
 
     /** The step *Importer le prochain relevé déposé*: sets {@link #MORE}. Without a folder configured, nothing. */
+    @ScenarioStep
     public void importNext(DelegateExecution execution) {
         execution.setVariable(MORE, folder != null && importNext(folder));
     }

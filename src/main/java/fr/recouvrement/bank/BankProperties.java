@@ -15,5 +15,7 @@ public record BankProperties(List<String> accounts, Path inbox) {
 
     public BankProperties {
         accounts = accounts == null ? List.of() : accounts.stream().map(Iban::normalize).toList();
+        // An empty setting (RECOUVREMENT_BANK_INBOX=) is off, not the working directory.
+        inbox = inbox == null || inbox.toString().isBlank() ? null : inbox;
     }
 }

@@ -131,8 +131,8 @@ class BankInboxTest extends LedgerTest {
         JsonNode again = json.readTree(folder.resolve("done/2-releve.xml.report.json").toFile());
         assertThat(again.get("credits").asInt()).isEqualTo(2);
         assertThat(again.get("duplicates").asInt()).isEqualTo(2);
-        // A1, A2 of the day; A1 again in the overlap, then its two 75.00 without reference (one for review): 4 rows.
-        assertThat(stored()).isEqualTo(4);
+        // A1 and A2 of the day once, though A1 came in three files (the overlap's two 75.00 have a hash for key).
+        assertThat(stored()).isEqualTo(2);
         assertThat(http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + exact + "/payments",
                 JsonNode.class)).hasSize(1);
     }
