@@ -95,6 +95,10 @@ public class BankInbox {
                     e.toProblem());
             log.warn("Relevé déposé refusé : {} ({})", name, e.problem());
             return;
+        } catch (RuntimeException e) {
+            // Not the file's fault (a disk error): back into the folder for the job's retry.
+            Files.move(claimed, inbox.resolve(claimed.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            throw e;
         }
         // The job's transaction (or one of its own): the file moves only once the entries are committed, and goes
         // back to the folder if they are not, for the next poll or the job's retry.
