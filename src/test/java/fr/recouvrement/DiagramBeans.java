@@ -144,6 +144,11 @@ public final class DiagramBeans {
         void anonymiseExpired(DelegateExecution execution);
     }
 
+    /** {@code bankInbox}. */
+    public interface BankInbox {
+        void importNext(DelegateExecution execution);
+    }
+
     /** {@code debtorChecks}. */
     public interface DebtorChecks {
         void consultRegistry(DelegateExecution execution);

@@ -1,6 +1,5 @@
 package fr.recouvrement.bank;
 
-import fr.recouvrement.api.FieldProblem;
 import fr.recouvrement.api.InvalidInputException;
 import fr.recouvrement.api.PayloadTooLargeException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -85,12 +83,7 @@ public class BankStatementController {
 
     @ExceptionHandler(StatementRejectedException.class)
     ProblemDetail rejected(StatementRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "Le fichier « " + e.fileName() + " » est refusé en"
-                        + " entier, rien n'est enregistré : " + e.problem() + ".");
-        problem.setTitle("Relevé refusé");
-        problem.setProperty("errors", List.of(new FieldProblem(e.fileName(), e.problem())));
-        return problem;
+        return e.toProblem();
     }
 
     /** The name a client may give a body with {@code Content-Disposition}; "relevé" otherwise. */

@@ -105,6 +105,23 @@ public class StatementImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        checkAccounts(file, summary);
+    }
+
+    /**
+     * Reads a file whole without recording anything: the refusal its import would raise, raised before any write.
+     *
+     * @throws StatementRejectedException a file the import would refuse whole
+     */
+    void check(StatementFile file) {
+        try (InputStream body = Files.newInputStream(file.path())) {
+            checkAccounts(file, reader.read(file.name(), body, entry -> { }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void checkAccounts(StatementFile file, CamtReader.Summary summary) {
         if (summary.accounts().stream().noneMatch(accounts::contains)) {
             throw new StatementRejectedException(file.name(), "aucun relevé sur les comptes du créancier ("
                     + String.join(", ", accounts) + ") : le fichier porte sur " + (summary.accounts().isEmpty()

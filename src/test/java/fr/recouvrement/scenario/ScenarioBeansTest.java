@@ -31,7 +31,7 @@ class ScenarioBeansTest {
 
     @Test
     void expressionsSeeEveryBeanWithAStepAndOnlyThose() {
-        assertThat(configuration().getBeans().keySet()).containsExactlyInAnyOrder("communicationDelivery",
+        assertThat(configuration().getBeans().keySet()).containsExactlyInAnyOrder("bankInbox", "communicationDelivery",
                 "debtorChecks", "dossierClosing", "dossierCollection", "dossierReading", "eventReporting",
                 "insolvencyDeclaration", "invoiceFollowUp", "judicialFile", "judicialHandoff", "judicialRoutes", "kpiSnapshots", "ladderSteps", "noticeTracking",
                 "personalDataRetention", "prescriptionWatch", "promiseConfirmation", "taskEscalation");
