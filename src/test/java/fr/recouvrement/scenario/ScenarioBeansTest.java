@@ -31,7 +31,8 @@ class ScenarioBeansTest {
 
     @Test
     void expressionsSeeEveryBeanWithAStepAndOnlyThose() {
-        assertThat(configuration().getBeans().keySet()).containsExactlyInAnyOrder("communicationDelivery",
+        assertThat(configuration().getBeans().keySet()).containsExactlyInAnyOrder("bankReconciliation",
+                "communicationDelivery",
                 "debtorChecks", "dossierClosing", "dossierCollection", "dossierReading", "eventReporting",
                 "insolvencyDeclaration", "invoiceFollowUp", "judicialFile", "judicialHandoff", "judicialRoutes", "kpiSnapshots", "ladderSteps", "noticeTracking",
                 "personalDataRetention", "prescriptionWatch", "promiseConfirmation", "taskEscalation");
