@@ -161,6 +161,12 @@ public class BankEntryRepository {
                 .param("marker", marker).param("debtor", debtorId).update();
     }
 
+    /** The transactions attributed to the debtor, whatever their status. */
+    public List<Long> idsOfDebtor(long debtorId) {
+        return jdbc.sql("select id from recouvrement.bank_entry where debtor_id = ? order by id").param(debtorId)
+                .query(Long.class).list();
+    }
+
     /** The credit is undone: no payment and no credit left of it. */
     void markReversed(long id) {
         jdbc.sql("update recouvrement.bank_entry set status = 'REVERSED', unapplied = 0 where id = ?").param(id)

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * agent must match: its task «Rapprocher un encaissement» goes to the agents.
  */
 @Component
-class ReconciliationTasks {
+public class ReconciliationTasks {
 
     static final String PROCESS = "rapprochement-encaissement";
     static final String BANK_ENTRY_ID = "bankEntryId";
@@ -25,7 +25,7 @@ class ReconciliationTasks {
     }
 
     /** The business key: the transaction's id, prefixed so that it never reads as a dossier or invoice number. */
-    static String businessKey(long bankEntryId) {
+    public static String businessKey(long bankEntryId) {
         return "encaissement-" + bankEntryId;
     }
 
