@@ -230,9 +230,9 @@ public class StatementImport {
 
     private BankEntryRepository.Status review(String fileName, CamtEntry entry, Key key, int line,
             CamtEntry.Transaction tx, LocalDate paidOn, Counts counts) {
-        counts.record(entries, newEntry(fileName, entry, key, line, tx, paidOn, BankEntryRepository.Status.REVIEW, null,
-                tx.amount().setScale(2), "Même empreinte qu'une écriture précédente du fichier, sans référence de la"
-                        + " banque : doublon ou second virement identique, à vérifier avant toute imputation.",
+        counts.record(entries, newEntry(fileName, entry, key, line, tx, paidOn, BankEntryRepository.Status.REVIEW,
+                null, tx.amount().setScale(2), "Même empreinte qu'une écriture précédente du fichier, sans référence"
+                        + " de la banque : doublon ou second virement identique, à vérifier avant toute imputation.",
                 List.of(), List.of(), null));
         return BankEntryRepository.Status.REVIEW;
     }
@@ -244,9 +244,9 @@ public class StatementImport {
             var original = entries.findReversible(entry.account(), tx.endToEndId(), amount, tx.remittance());
             if (original.isEmpty()) {
                 counts.record(entries, newEntry(fileName, entry, key, line, tx, paidOn,
-                        BankEntryRepository.Status.REVIEW, null, BigDecimal.ZERO.setScale(2), "Extourne ou virement retourné dont l'encaissement d'origine"
-                                + " n'est pas retrouvé (ni même référence de bout en bout, ni même montant et libellé)"
-                                + " : à vérifier.", List.of(), List.of(), null));
+                        BankEntryRepository.Status.REVIEW, null, BigDecimal.ZERO.setScale(2), "Extourne ou virement"
+                                + " retourné dont l'encaissement d'origine n'est pas retrouvé (ni même référence de bout"
+                                + " en bout, ni même montant et libellé) : à vérifier.", List.of(), List.of(), null));
                 counts.rejected.add(new BankImportReport.Rejected(label, "Extourne sans encaissement d'origine"
                         + " retrouvé : enregistrée pour vérification."));
                 continue;
