@@ -119,7 +119,8 @@ public class BankReconciliation {
 
     private void toInvoices(BankEntryRepository.Stored entry, String lines, String by) {
         Map<String, BigDecimal> asked = parse(lines);
-        if (asked.isEmpty() && entry.unapplied().signum() > 0) {
+        // Nothing to name only when the transaction's debtor is known and nothing is left: the agent confirms it.
+        if (asked.isEmpty() && (entry.unapplied().signum() > 0 || entry.debtorId() == null)) {
             throw new TasklistRefusal("Indiquez au moins une facture et son montant, une par ligne, par exemple"
                     + " « F-2026-0001 150,00 ».");
         }
