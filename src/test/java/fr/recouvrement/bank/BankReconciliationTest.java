@@ -172,6 +172,9 @@ class BankReconciliationTest extends LedgerTest {
         fixtures.registerB2b(invoice, siren, "2026-11-20", "5000.00");
         String otherDebtors = LedgerFixtures.newNumber("RAP");
         fixtures.registerB2b(otherDebtors, LedgerFixtures.newSiren(), "2026-11-20", "100.00");
+        // Performed on 30/06/2021: prescribed on 30/06/2026 (5 years between professionals, C. com. L110-4).
+        String prescribed = LedgerFixtures.newNumber("RAP");
+        fixtures.register(prescribed, "2021-06-30", "2021-06-30", "100.00", LedgerFixtures.company(siren, "PME"));
         importUnmatched("1500.00");
         long unmatched = entryIds().get(0);
         Task task = taskOf(unmatched);
@@ -184,6 +187,8 @@ class BankReconciliationTest extends LedgerTest {
                 "invoiceAllocations", "INCONNUE-" + run + " 100,00"));
         ResponseEntity<String> twoDebtors = submit(task, Map.of("reconciliation", "FACTURES",
                 "invoiceAllocations", invoice + " 100,00\n" + otherDebtors + " 100,00"));
+        ResponseEntity<String> old = submit(task, Map.of("reconciliation", "FACTURES",
+                "invoiceAllocations", prescribed + " 100,00"));
 
         // The engine's answer to a refusal from the process: its error shape, whose message Tasklist shows.
         assertThat(over.getStatusCode()).as(over.getBody()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
@@ -191,9 +196,11 @@ class BankReconciliationTest extends LedgerTest {
                 + " restant à imputer (1" + NBSP + "500,00" + NBSP + "€)");
         assertThat(unknown.getBody()).contains("La facture « INCONNUE-" + run + " » n'existe pas.");
         assertThat(twoDebtors.getBody()).contains("La facture " + otherDebtors + " est celle d'un autre débiteur");
+        assertThat(old.getBody()).contains("La facture " + prescribed + " est prescrite : rien n'y est imputé");
         // Nothing written: no payment, the transaction as it was, the task still open.
         assertThat(paymentsOf(invoice)).isEmpty();
         assertThat(paymentsOf(otherDebtors)).isEmpty();
+        assertThat(paymentsOf(prescribed)).isEmpty();
         assertThat(entry(unmatched)).isEqualTo(before);
         assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult()).isNotNull();
 
