@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.LedgerFixtures;
 import fr.recouvrement.LedgerTest;
+import fr.recouvrement.bank.ReconciliationTasks;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.debtor.DebtorRepository.RegisteredIdentity;
@@ -245,6 +246,9 @@ class PersonalDataRetentionTest extends LedgerTest {
                 new RegisteredIdentity("5499", "Paul Durand", "Gérant"));
 
         long transfer = bankEntryOf(invoice, "PAUL DURAND", "FR7630006000011234567890189");
+        // The task an agent matched it with showed the payer: its history goes with the rest.
+        String reconciliation = runtime.startProcessInstanceByKey("rapprochement-encaissement",
+                ReconciliationTasks.businessKey(transfer), Map.of("bankEntryId", transfer)).getId();
 
         ResponseEntity<String> done = erase("demo", debtorId);
 
@@ -261,6 +265,9 @@ class PersonalDataRetentionTest extends LedgerTest {
         assertThat(bankEntry(transfer)).containsEntry("payer_name", MARKER).containsEntry("payer_iban", MARKER)
                 .containsEntry("remittance", MARKER).containsEntry("amount", "450.00")
                 .containsEntry("status", "MATCHED");
+        runRemovalTimeBatches();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(reconciliation).singleResult()
+                .getRemovalTime()).isEqualTo(midnightInParis(clock.today()));
     }
 
     /**
