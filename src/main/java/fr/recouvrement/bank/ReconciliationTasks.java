@@ -30,6 +30,17 @@ public class ReconciliationTasks {
     }
 
     /**
+     * The transaction was reversed before an agent matched it: its task goes, in the import's transaction (a refused
+     * file leaves it in place).
+     */
+    void cancel(long bankEntryId) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .processInstanceBusinessKey(businessKey(bankEntryId)).list()
+                .forEach(process -> runtime.deleteProcessInstance(process.getId(), "Encaissement extourné par la"
+                        + " banque : plus rien à rapprocher."));
+    }
+
+    /**
      * One process per transaction, each in its own engine transaction, after the import's commit: a start that fails
      * leaves the others started and the import stored; the transaction stays in {@code bank_entry}, unmatched, for
      * the agents to find in the import's answer and the logs.

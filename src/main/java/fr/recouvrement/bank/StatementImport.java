@@ -258,6 +258,9 @@ public class StatementImport {
                 }
             }
             entries.markReversed(original.get().id());
+            // Its task, if an agent had one to match it: started already, or due after this import's commit.
+            reconciliationTasks.cancel(original.get().id());
+            counts.toReconcile.remove(Long.valueOf(original.get().id()));
             String debtor = original.get().debtorId() == null ? "" : " (" + lookups.debtorName(
                     original.get().debtorId()).orElse("") + ")";
             entries.insert(newEntry(fileName, entry, key, line, tx, paidOn, BankEntryRepository.Status.REVERSAL,

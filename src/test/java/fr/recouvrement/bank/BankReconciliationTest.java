@@ -60,12 +60,16 @@ class BankReconciliationTest extends LedgerTest {
         }
         xml = xml.replace("{{RUN}}", run).replace("{{AMOUNT}}", amount).replace("{{PAYER}}", "SARL Inconnue " + run)
                 .replace("{{PAYER_IBAN}}", payerIban).replace("{{TEXT}}", "Virement " + run);
+        assertThat(post(xml).get("unmatched").asInt()).isEqualTo(1);
+    }
+
+    private JsonNode post(String xml) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_XML);
         ResponseEntity<JsonNode> response = http.withBasicAuth("agent", "agent").postForEntity("/api/bank-statements",
                 new HttpEntity<>(xml.getBytes(StandardCharsets.UTF_8), headers), JsonNode.class);
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody().get("unmatched").asInt()).isEqualTo(1);
+        return response.getBody();
     }
 
     /** The transactions of this test's import, in order: the unmatched one, then its twin set aside for review. */
@@ -248,5 +252,42 @@ class BankReconciliationTest extends LedgerTest {
         assertThat((String) setAside.get("explanation")).contains("pas un paiement client. Doublon de la banque");
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(ReconciliationTasks.businessKey(review))
                 .count()).isZero();
+    }
+
+    @Test
+    void aTransferTheBankTakesBackBeforeAnAgentMatchedItTakesItsTaskAway() {
+        importUnmatched("275.00");
+        long unmatched = entryIds().get(0);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(ReconciliationTasks.businessKey(unmatched))
+                .count()).isOne();
+
+        // The bank returns it: no end-to-end id, so the same amount and remittance text find it.
+        JsonNode report = post("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+                  <BkToCstmrStmt>
+                    <GrpHdr><MsgId>%1$s-STMT-RV</MsgId><CreDtTm>2026-11-23T22:00:00</CreDtTm></GrpHdr>
+                    <Stmt>
+                      <Id>%1$s-RV</Id>
+                      <CreDtTm>2026-11-23T22:00:00</CreDtTm>
+                      <Acct><Id><IBAN>FR7630004005500001012345690</IBAN></Id></Acct>
+                      <Ntry>
+                        <Amt Ccy="EUR">275.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true</RvslInd><Sts>BOOK</Sts>
+                        <BookgDt><Dt>2026-11-23</Dt></BookgDt>
+                        <AcctSvcrRef>%1$s-RV1</AcctSvcrRef>
+                        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+                        <NtryDtls><TxDtls><RmtInf><Ustrd>Virement %1$s</Ustrd></RmtInf></TxDtls></NtryDtls>
+                      </Ntry>
+                    </Stmt>
+                  </BkToCstmrStmt>
+                </Document>""".formatted(run));
+
+        assertThat(report.get("reversals").asInt()).isOne();
+        assertThat(entry(unmatched)).containsEntry("status", "REVERSED");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(ReconciliationTasks.businessKey(unmatched))
+                .count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(ReconciliationTasks.businessKey(unmatched)).singleResult()
+                .getDeleteReason()).contains("extourné");
     }
 }
