@@ -166,4 +166,11 @@ public final class DiagramBeans {
 
         void recordGoodsClaim(DelegateTask task);
     }
+
+    /** {@code bankReconciliation}. */
+    public interface BankReconciliation {
+        void present(DelegateExecution execution);
+
+        void allocate(DelegateExecution execution);
+    }
 }

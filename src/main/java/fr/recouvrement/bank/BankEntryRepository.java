@@ -26,7 +26,12 @@ public class BankEntryRepository {
     }
 
     enum Status {
-        MATCHED, PARTLY_MATCHED, UNMATCHED, REVIEW, REVERSAL, REVERSED
+        MATCHED, PARTLY_MATCHED, UNMATCHED, REVIEW, REVERSAL, REVERSED, NOT_CUSTOMER;
+
+        /** What an agent matches by hand: task «Rapprocher un encaissement». */
+        boolean toReconcile() {
+            return this == UNMATCHED || this == PARTLY_MATCHED || this == REVIEW;
+        }
     }
 
     enum KeyKind {
@@ -50,6 +55,12 @@ public class BankEntryRepository {
 
     /** A recorded credit that a reversal may undo. */
     record Recorded(long id, Long debtorId, List<Allocated> allocations) {
+    }
+
+    /** A recorded transaction, as the agent who matches it by hand sees it. */
+    record Stored(long id, String account, String entryKey, int lineNo, LocalDate paidOn, BigDecimal amount,
+            String payerName, String payerIban, String remittance, Status status, Long debtorId, BigDecimal unapplied,
+            String explanation, List<Candidate> candidates, List<Allocated> allocations) {
     }
 
     boolean exists(String account, String entryKey) {
@@ -90,13 +101,70 @@ public class BankEntryRepository {
                 : "amount = :amount and coalesce(remittance, '') = coalesce(:remittance, '')";
         return jdbc.sql("""
                 select id, debtor_id, allocations from recouvrement.bank_entry
-                where account = :account and status in ('MATCHED', 'PARTLY_MATCHED', 'UNMATCHED') and %s
+                where account = :account and status in ('MATCHED', 'PARTLY_MATCHED', 'UNMATCHED', 'NOT_CUSTOMER')
+                  and %s
                 order by paid_on desc, id desc limit 1""".formatted(match))
                 .param("account", account).param("endToEnd", endToEndId).param("amount", amount)
                 .param("remittance", remittance)
                 .query((rs, row) -> new Recorded(rs.getLong("id"), (Long) rs.getObject("debtor_id"),
                         read(rs.getString("allocations"))))
                 .optional();
+    }
+
+    Optional<Stored> find(long id) {
+        return stored("", id);
+    }
+
+    /** The transaction, locked until the end of the transaction: two agents' completions allocate it one at a time. */
+    Optional<Stored> lock(long id) {
+        return stored(" for update", id);
+    }
+
+    private Optional<Stored> stored(String lock, long id) {
+        return jdbc.sql("""
+                select id, account, entry_key, line_no, paid_on, amount, payer_name, payer_iban, remittance, status,
+                    debtor_id, unapplied, explanation, candidates, allocations
+                from recouvrement.bank_entry where id = ?""" + lock)
+                .param(id)
+                .query((rs, row) -> new Stored(rs.getLong("id"), rs.getString("account"), rs.getString("entry_key"),
+                        rs.getInt("line_no"), rs.getObject("paid_on", LocalDate.class), rs.getBigDecimal("amount"),
+                        rs.getString("payer_name"), rs.getString("payer_iban"), rs.getString("remittance"),
+                        Status.valueOf(rs.getString("status")), (Long) rs.getObject("debtor_id"),
+                        rs.getBigDecimal("unapplied"), rs.getString("explanation"),
+                        List.of(readAs(rs.getString("candidates"), Candidate[].class)),
+                        read(rs.getString("allocations"))))
+                .optional();
+    }
+
+    /** What the agent decided: the transaction's debtor, its payments (all of them), what is left and why. */
+    void recordReconciliation(long id, Status status, Long debtorId, BigDecimal unapplied, String explanation,
+            List<Allocated> allocations) {
+        jdbc.sql("""
+                update recouvrement.bank_entry set status = ?, debtor_id = ?, unapplied = ?, explanation = ?,
+                    allocations = cast(? as jsonb)
+                where id = ?""")
+                .params(status.name(), debtorId, unapplied, explanation, write(allocations), id).update();
+    }
+
+    /**
+     * The payer's name and IBAN and the remittance text of the debtor's transactions, as the bank gave them: personal
+     * data, replaced with the marker (docs/droit-francais.md §12); amounts, dates and allocations stay. Runs again
+     * harmlessly.
+     */
+    public void anonymisePayerOfDebtor(long debtorId, String marker) {
+        jdbc.sql("""
+                update recouvrement.bank_entry set
+                    payer_name = case when payer_name is null then null else :marker end,
+                    payer_iban = case when payer_iban is null then null else :marker end,
+                    remittance = case when remittance is null then null else :marker end
+                where debtor_id = :debtor""")
+                .param("marker", marker).param("debtor", debtorId).update();
+    }
+
+    /** The transactions attributed to the debtor, whatever their status. */
+    public List<Long> idsOfDebtor(long debtorId) {
+        return jdbc.sql("select id from recouvrement.bank_entry where debtor_id = ? order by id").param(debtorId)
+                .query(Long.class).list();
     }
 
     /** The credit is undone: no payment and no credit left of it. */
@@ -122,10 +190,14 @@ public class BankEntryRepository {
     }
 
     private List<Allocated> read(String allocations) {
+        return List.of(readAs(allocations, Allocated[].class));
+    }
+
+    private <T> T readAs(String text, Class<T> type) {
         try {
-            return List.of(json.readValue(allocations, Allocated[].class));
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Imputations illisibles : " + allocations, e);
+            throw new IllegalStateException("Écriture bancaire illisible : " + text, e);
         }
     }
 }

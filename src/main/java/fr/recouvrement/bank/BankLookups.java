@@ -51,6 +51,16 @@ class BankLookups {
                 .param(reduceName(payerName)).query(Long.class).list();
     }
 
+    /**
+     * The debtors an agent names: by SIREN (spaces aside) or by name, case, accents, spaces and punctuation aside.
+     */
+    List<Long> debtorsNamedBy(String sirenOrName) {
+        String siren = sirenOrName.replaceAll("[\\s\u00A0]", "");
+        return jdbc.sql("select id from recouvrement.debtor where siren = ? or " + REDUCED_NAME.formatted("name")
+                        + " = ? order by id")
+                .params(siren, reduceName(sirenOrName)).query(Long.class).list();
+    }
+
     Optional<String> debtorName(long debtorId) {
         return jdbc.sql("select name from recouvrement.debtor where id = ?").param(debtorId).query(String.class)
                 .optional();

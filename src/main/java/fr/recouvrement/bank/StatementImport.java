@@ -52,12 +52,14 @@ public class StatementImport {
     private final PaymentRecorder payments;
     private final BankLookups lookups;
     private final EngineTransaction transaction;
+    private final ReconciliationTasks reconciliationTasks;
     private final Set<String> accounts;
     private final Clock clock;
 
     StatementImport(BankEntryRepository entries, TransactionMatcher matcher, InvoiceRepository invoices,
             InvoiceLegalAmounts legalAmounts, PaymentRecorder payments, BankLookups lookups,
-            EngineTransaction transaction, CreditorProperties creditor, BankProperties bank, Clock clock) {
+            EngineTransaction transaction, ReconciliationTasks reconciliationTasks, CreditorProperties creditor,
+            BankProperties bank, Clock clock) {
         this.entries = entries;
         this.matcher = matcher;
         this.invoices = invoices;
@@ -65,6 +67,7 @@ public class StatementImport {
         this.payments = payments;
         this.lookups = lookups;
         this.transaction = transaction;
+        this.reconciliationTasks = reconciliationTasks;
         this.clock = clock;
         Set<String> ours = new LinkedHashSet<>();
         ours.add(creditor.iban());
@@ -77,15 +80,24 @@ public class StatementImport {
     }
 
     /**
+     * Once the transactions are stored, each one an agent must match gets its task «Rapprocher un encaissement».
+     *
      * @throws StatementRejectedException a file refused whole; nothing of the request is stored
      */
     public BankImportReport importFiles(List<StatementFile> files) {
+        Counts imported = importInOneTransaction(files);
+        // After the commit: a task never points to a transaction that a refused file rolled back.
+        reconciliationTasks.start(imported.toReconcile);
+        return imported.report();
+    }
+
+    private Counts importInOneTransaction(List<StatementFile> files) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> {
                     Counts counts = new Counts();
                     files.forEach(file -> importFile(file, counts));
-                    return counts.report();
+                    return counts;
                 });
             } catch (DuplicateKeyException e) {
                 // The same entry imported at the same moment by another request (or node): PostgreSQL made this one
@@ -161,8 +173,8 @@ public class StatementImport {
         List<BankEntryRepository.Status> statuses = new ArrayList<>();
         for (int line = 1; line <= entry.transactions().size(); line++) {
             CamtEntry.Transaction tx = entry.transactions().get(line - 1);
-            statuses.add(key.review() ? review(fileName, entry, key, line, tx, paidOn)
-                    : credit(fileName, entry, key, line, tx, paidOn));
+            statuses.add(key.review() ? review(fileName, entry, key, line, tx, paidOn, counts)
+                    : credit(fileName, entry, key, line, tx, paidOn, counts));
         }
         if (key.review()) {
             counts.rejected.add(new BankImportReport.Rejected(label, "À vérifier : sans référence de la banque, cette"
@@ -178,12 +190,13 @@ public class StatementImport {
     }
 
     private BankEntryRepository.Status credit(String fileName, CamtEntry entry, Key key, int line,
-            CamtEntry.Transaction tx, LocalDate paidOn) {
+            CamtEntry.Transaction tx, LocalDate paidOn, Counts counts) {
         BigDecimal amount = tx.amount().setScale(2);
         TransactionMatcher.Match match = matcher.match(tx, amount, paidOn);
         if (!match.found()) {
-            entries.insert(newEntry(fileName, entry, key, line, tx, paidOn, BankEntryRepository.Status.UNMATCHED,
-                    null, amount, match.explanation(), match.candidates(), List.of(), null));
+            counts.record(entries, newEntry(fileName, entry, key, line, tx, paidOn,
+                    BankEntryRepository.Status.UNMATCHED, null, amount, match.explanation(), match.candidates(),
+                    List.of(), null));
             return BankEntryRepository.Status.UNMATCHED;
         }
         List<InvoiceView> unsettled = legalAmounts.complete(invoices.findUnsettledByDebtor(match.debtorId()));
@@ -218,12 +231,12 @@ public class StatementImport {
         }
         BankEntryRepository.Status status = notes.isEmpty() ? BankEntryRepository.Status.MATCHED
                 : BankEntryRepository.Status.PARTLY_MATCHED;
-        entries.insert(newEntry(fileName, entry, key, line, tx, paidOn, status, match.debtorId(), unapplied,
+        counts.record(entries, newEntry(fileName, entry, key, line, tx, paidOn, status, match.debtorId(), unapplied,
                 explanation.toString(), List.of(), allocated, null));
         return status;
     }
 
-    private static List<Allocation.Debt> debts(List<InvoiceView> invoices, Predicate<InvoiceView> scope,
+    static List<Allocation.Debt> debts(List<InvoiceView> invoices, Predicate<InvoiceView> scope,
             LocalDate paidOn) {
         return invoices.stream().filter(scope).filter(i -> i.balance().signum() > 0)
                 .map(i -> new Allocation.Debt(i.number(), i.balance(), i.dueDate(),
@@ -233,10 +246,10 @@ public class StatementImport {
     }
 
     private BankEntryRepository.Status review(String fileName, CamtEntry entry, Key key, int line,
-            CamtEntry.Transaction tx, LocalDate paidOn) {
-        entries.insert(newEntry(fileName, entry, key, line, tx, paidOn, BankEntryRepository.Status.REVIEW, null,
-                tx.amount().setScale(2), "Même empreinte qu'une écriture précédente du fichier, sans référence de la"
-                        + " banque : doublon ou second virement identique, à vérifier avant toute imputation.",
+            CamtEntry.Transaction tx, LocalDate paidOn, Counts counts) {
+        counts.record(entries, newEntry(fileName, entry, key, line, tx, paidOn, BankEntryRepository.Status.REVIEW,
+                null, tx.amount().setScale(2), "Même empreinte qu'une écriture précédente du fichier, sans référence"
+                        + " de la banque : doublon ou second virement identique, à vérifier avant toute imputation.",
                 List.of(), List.of(), null));
         return BankEntryRepository.Status.REVIEW;
     }
@@ -247,10 +260,10 @@ public class StatementImport {
             BigDecimal amount = tx.amount().setScale(2);
             var original = entries.findReversible(entry.account(), tx.endToEndId(), amount, tx.remittance());
             if (original.isEmpty()) {
-                entries.insert(newEntry(fileName, entry, key, line, tx, paidOn, BankEntryRepository.Status.REVIEW,
-                        null, BigDecimal.ZERO.setScale(2), "Extourne ou virement retourné dont l'encaissement d'origine"
-                                + " n'est pas retrouvé (ni même référence de bout en bout, ni même montant et libellé)"
-                                + " : à vérifier.", List.of(), List.of(), null));
+                counts.record(entries, newEntry(fileName, entry, key, line, tx, paidOn,
+                        BankEntryRepository.Status.REVIEW, null, BigDecimal.ZERO.setScale(2), "Extourne ou virement"
+                                + " retourné dont l'encaissement d'origine n'est pas retrouvé (ni même référence de bout"
+                                + " en bout, ni même montant et libellé) : à vérifier.", List.of(), List.of(), null));
                 counts.rejected.add(new BankImportReport.Rejected(label, "Extourne sans encaissement d'origine"
                         + " retrouvé : enregistrée pour vérification."));
                 continue;
@@ -262,6 +275,9 @@ public class StatementImport {
                 }
             }
             entries.markReversed(original.get().id());
+            // Its task, if an agent had one to match it: started already, or due after this import's commit.
+            reconciliationTasks.cancel(original.get().id());
+            counts.toReconcile.remove(Long.valueOf(original.get().id()));
             String debtor = original.get().debtorId() == null ? "" : " (" + lookups.debtorName(
                     original.get().debtorId()).orElse("") + ")";
             entries.insert(newEntry(fileName, entry, key, line, tx, paidOn, BankEntryRepository.Status.REVERSAL,
@@ -343,6 +359,15 @@ public class StatementImport {
         int reversals;
         int ignored;
         final List<BankImportReport.Rejected> rejected = new ArrayList<>();
+        /** The transactions recorded for an agent to match. */
+        final List<Long> toReconcile = new ArrayList<>();
+
+        void record(BankEntryRepository entries, BankEntryRepository.NewEntry entry) {
+            long id = entries.insert(entry);
+            if (entry.status().toReconcile()) {
+                toReconcile.add(id);
+            }
+        }
 
         BankImportReport report() {
             return new BankImportReport(entries, credits, matched, partlyMatched, unmatched, duplicates, reversals,

@@ -1,8 +1,10 @@
 package fr.recouvrement.privacy;
 
 import fr.recouvrement.api.NotFoundException;
+import fr.recouvrement.bank.ReconciliationTasks;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +36,15 @@ public class AccessExportAssembly {
         Map<Object, String> dossiers = numbers(rows.get("dossier"));
         Map<Object, String> invoices = numbers(rows.get("invoice"));
         // envoi-communication's business key, as the outbox gives it: the dossier's number, else the invoice's, "/" step.
-        List<String> deliveries = rows.get("communication").stream()
+        List<String> keys = new ArrayList<>(rows.get("communication").stream()
                 .map(row -> (row.get("dossier_id") != null ? dossiers.get(row.get("dossier_id"))
                         : invoices.get(row.get("invoice_id"))) + "/" + row.get("step"))
-                .distinct().toList();
+                .distinct().toList());
+        // The tasks «Rapprocher un encaissement» of its transfers, which showed the payer's name and IBAN.
+        rows.get("bank_entry").forEach(row -> keys.add(ReconciliationTasks.businessKey(((Number) row.get("id"))
+                .longValue())));
         return new AccessExport(debtorId, OffsetDateTime.now(clock), requestedBy, rows,
-                history.of(dossiers.values(), invoices.values(), deliveries));
+                history.of(dossiers.values(), invoices.values(), keys));
     }
 
     private static Map<Object, String> numbers(List<Map<String, Object>> rows) {

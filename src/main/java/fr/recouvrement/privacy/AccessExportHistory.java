@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A debtor's instances are found by what names them: the business key of {@code recouvrement-amiable} and of its
  * call {@code verification-debiteur} (the dossier number), of {@code suivi-facture} (the invoice number), of
- * {@code envoi-communication} ({@code {dossier or invoice number}/{step}}, from the communication rows); and, for
+ * {@code envoi-communication} ({@code {dossier or invoice number}/{step}}, from the communication rows), of
+ * {@code rapprochement-encaissement} ({@code encaissement-{id}}, from the debtor's bank transfers); and, for
  * {@code signalement}, which has no business key, its variables {@code invoiceNumber} or {@code dossierNumber}. The
  * variable search is kept to {@code signalement}: every {@code suivi-facture} has an {@code invoiceNumber}, and searching
  * them all by value for each invoice would read the whole portfolio's variables.
@@ -53,11 +54,11 @@ class AccessExportHistory {
 
     /** The debtor's process instances, oldest first, with everything the history keeps of each. */
     List<ProcessInstance> of(Collection<String> dossierNumbers, Collection<String> invoiceNumbers,
-            Collection<String> deliveryKeys) {
+            Collection<String> otherKeys) {
         Map<String, HistoricProcessInstance> instances = new LinkedHashMap<>();
         Set<String> businessKeys = new LinkedHashSet<>(dossierNumbers);
         businessKeys.addAll(invoiceNumbers);
-        businessKeys.addAll(deliveryKeys);
+        businessKeys.addAll(otherKeys);
         if (!businessKeys.isEmpty()) {
             history.createHistoricProcessInstanceQuery().processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new))
                     .unlimitedList().forEach(instance -> instances.put(instance.getId(), instance));

@@ -1,5 +1,7 @@
 package fr.recouvrement.privacy;
 
+import fr.recouvrement.bank.BankEntryRepository;
+import fr.recouvrement.bank.ReconciliationTasks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,14 +31,16 @@ public class HistoryRemoval {
     private final HistoryService history;
     private final IdentityService identity;
     private final RetentionQueries queries;
+    private final BankEntryRepository bankEntries;
     private final RetentionProperties retention;
     private final Clock clock;
 
     HistoryRemoval(HistoryService history, IdentityService identity, RetentionQueries queries,
-            RetentionProperties retention, Clock clock) {
+            BankEntryRepository bankEntries, RetentionProperties retention, Clock clock) {
         this.history = history;
         this.identity = identity;
         this.queries = queries;
+        this.bankEntries = bankEntries;
         this.retention = retention;
         this.clock = clock;
     }
@@ -71,7 +75,10 @@ public class HistoryRemoval {
     void scheduleForAnonymisedDebtors(List<Long> debtorIds) {
         Set<String> ids = new LinkedHashSet<>();
         for (long debtorId : debtorIds) {
-            ids.addAll(instancesOf(queries.dossierNumbersOf(debtorId), queries.invoiceNumbersOfDebtor(debtorId)));
+            // With the tasks «Rapprocher un encaissement» of its transfers, which showed the payer's name and IBAN.
+            List<String> keys = Stream.concat(queries.dossierNumbersOf(debtorId).stream(),
+                    bankEntries.idsOfDebtor(debtorId).stream().map(ReconciliationTasks::businessKey)).toList();
+            ids.addAll(instancesOf(keys, queries.invoiceNumbersOfDebtor(debtorId)));
         }
         setRemovalTime(ids, LocalDate.now(clock));
     }

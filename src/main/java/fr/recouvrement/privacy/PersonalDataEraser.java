@@ -1,5 +1,6 @@
 package fr.recouvrement.privacy;
 
+import fr.recouvrement.bank.BankEntryRepository;
 import fr.recouvrement.communication.CommunicationRepository;
 import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.dossier.DossierDocumentRepository;
@@ -26,12 +27,14 @@ class PersonalDataEraser {
     private final CommunicationRepository communications;
     private final DossierDocumentRepository documents;
     private final JudicialFileRepository judicialFiles;
+    private final BankEntryRepository bankEntries;
     private final RetentionQueries queries;
     private final Clock clock;
 
     PersonalDataEraser(DebtorRepository debtors, DossierRepository dossiers, InvoiceRepository invoices,
             EventRepository events, CommunicationRepository communications, DossierDocumentRepository documents,
-            JudicialFileRepository judicialFiles, RetentionQueries queries, Clock clock) {
+            JudicialFileRepository judicialFiles, BankEntryRepository bankEntries, RetentionQueries queries,
+            Clock clock) {
         this.debtors = debtors;
         this.dossiers = dossiers;
         this.invoices = invoices;
@@ -39,6 +42,7 @@ class PersonalDataEraser {
         this.communications = communications;
         this.documents = documents;
         this.judicialFiles = judicialFiles;
+        this.bankEntries = bankEntries;
         this.queries = queries;
         this.clock = clock;
     }
@@ -59,13 +63,17 @@ class PersonalDataEraser {
         dossiers.markEvidenceErased(dossierId, OffsetDateTime.now(clock));
     }
 
-    /** Everything about the person: the debtor's identity and contact details, and all the above of all its dossiers. */
+    /**
+     * Everything about the person: the debtor's identity and contact details, all the above of all its dossiers, and
+     * who paid for it from which account in the bank statements.
+     */
     void eraseDebtor(long debtorId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Long> dossierIds = queries.dossierIdsOf(debtorId);
         events.anonymiseFreeTextOfDebtor(debtorId, PersonalData.MARKER);
         invoices.anonymiseFreeTextOfDebtor(debtorId, PersonalData.MARKER);
         communications.anonymiseOfDebtor(debtorId, PersonalData.MARKER);
+        bankEntries.anonymisePayerOfDebtor(debtorId, PersonalData.MARKER);
         documents.deleteContents(dossierIds, PersonalData.MARKER);
         judicialFiles.deleteContents(dossierIds);
         invoices.deleteDocumentsOfDebtor(debtorId);

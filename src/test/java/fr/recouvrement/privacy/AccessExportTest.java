@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.LedgerFixtures;
 import fr.recouvrement.MutableClock;
 import fr.recouvrement.RecouvrementSpringTest;
+import fr.recouvrement.bank.ReconciliationTasks;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -100,7 +101,8 @@ class AccessExportTest {
         // The engine: each invoice's suivi-facture, the signalement that named an invoice, with comments and operations.
         JsonNode history = export.get("engineHistory");
         assertThat(history.findValuesAsText("businessKey")).contains(camille.invoice(), camille.looseInvoice());
-        assertThat(history.findValuesAsText("processDefinitionKey")).contains("suivi-facture", "signalement");
+        assertThat(history.findValuesAsText("processDefinitionKey")).contains("suivi-facture", "signalement",
+                "rapprochement-encaissement");
         assertThat(history.findValues("comments").stream().flatMap(c -> c.findValuesAsText("message").stream()))
                 .contains("Rappeler après 18 h : " + camille.name());
         assertThat(history.findValues("userOperations").stream()
@@ -200,12 +202,15 @@ class AccessExportTest {
                 insert into recouvrement.write_off (dossier_id, invoice_id, balance, vat_rate, vat_on_receipt,
                     amount_excluding_vat, vat_recoverable, recorded_at)
                 values (?, ?, 240.00, 20.00, false, 200.00, 40.00, now())""", dossierId, invoiceId);
-        jdbc.update("""
+        long bankEntryId = jdbc.queryForObject("""
                 insert into recouvrement.bank_entry (account, entry_key, key_kind, line_no, message_type, paid_on, amount,
                     payer_name, payer_iban, remittance, status, debtor_id, explanation)
                 values ('FR7630006000011234567890189', ?, 'ACCOUNT_SERVICER_REF', 1, 'camt.053.001.08',
-                    date '2026-11-24', 10.00, ?, 'FR7610107001011234567890129', ?, 'MATCHED', ?, 'Facture citée')""",
-                "REF-" + tag, name, "Facture " + invoice, debtorId);
+                    date '2026-11-24', 10.00, ?, 'FR7610107001011234567890129', ?, 'MATCHED', ?, 'Facture citée')
+                returning id""", Long.class, "REF-" + tag, name, "Facture " + invoice, debtorId);
+        // The task an agent matched it with, which showed the payer's name and IBAN.
+        runtime.startProcessInstanceByKey("rapprochement-encaissement", ReconciliationTasks.businessKey(bankEntryId),
+                Map.of("bankEntryId", bankEntryId));
 
         // The engine: a note left on the invoice's process, a variable an administrator set, a signalement.
         ProcessInstance followUp = runtime.createProcessInstanceQuery().processInstanceBusinessKey(invoice)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.LedgerFixtures;
 import fr.recouvrement.LedgerTest;
+import fr.recouvrement.bank.ReconciliationTasks;
 import fr.recouvrement.debtor.Address;
 import fr.recouvrement.debtor.DebtorRepository;
 import fr.recouvrement.debtor.DebtorRepository.RegisteredIdentity;
@@ -57,6 +58,7 @@ class PersonalDataRetentionTest extends LedgerTest {
         report(old, oldDossier, "{\"type\": \"PROMISE\", \"date\": \"2026-12-04\"}");
         deliverMessagesOf(dossierNumber(old));
         fixtures.pay(old, "VIR-" + old, "800.00", clock.today());
+        long transfer = bankEntryOf(old, "MME JEANNE ANCIENNE", "FR7612345000010000000000185");
         driver.runDueJobs(oldDossier.getId());
         assertThat(oldDossier).isEnded().hasPassed("Solde");
 
@@ -87,6 +89,9 @@ class PersonalDataRetentionTest extends LedgerTest {
             assertThat(payload.at("/call/outcome").asText()).isEqualTo("REFUS");
         });
         assertThat(payloads(old)).anySatisfy(payload -> assertThat(payload.path("date").asText()).isEqualTo("2026-12-04"));
+        // The transfer from her account: who paid and from where go, the amount stays.
+        assertThat(bankEntry(transfer)).containsEntry("payer_name", MARKER).containsEntry("payer_iban", MARKER)
+                .containsEntry("remittance", MARKER).containsEntry("amount", "800.00");
         List<Map<String, Object>> messages = communicationsOf(old);
         // A step skipped by late entry stored no recipient nor body: nothing to replace there.
         assertThat(messages).allSatisfy(message -> {
@@ -240,6 +245,11 @@ class PersonalDataRetentionTest extends LedgerTest {
                 new Address("8 rue des Artisans", null, "44000", "Nantes", "FR"),
                 new RegisteredIdentity("5499", "Paul Durand", "Gérant"));
 
+        long transfer = bankEntryOf(invoice, "PAUL DURAND", "FR7630006000011234567890189");
+        // The task an agent matched it with showed the payer: its history goes with the rest.
+        String reconciliation = runtime.startProcessInstanceByKey("rapprochement-encaissement",
+                ReconciliationTasks.businessKey(transfer), Map.of("bankEntryId", transfer)).getId();
+
         ResponseEntity<String> done = erase("demo", debtorId);
 
         assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.OK);
@@ -251,6 +261,32 @@ class PersonalDataRetentionTest extends LedgerTest {
                 .containsEntry("email", MARKER).containsEntry("phone", null)
                 .containsEntry("representative_name", null).containsEntry("representative_title", null)
                 .containsEntry("erasure_requested_by", "demo");
+        // Its manager paid from his own account: his name, IBAN and the text he wrote are his personal data.
+        assertThat(bankEntry(transfer)).containsEntry("payer_name", MARKER).containsEntry("payer_iban", MARKER)
+                .containsEntry("remittance", MARKER).containsEntry("amount", "450.00")
+                .containsEntry("status", "MATCHED");
+        runRemovalTimeBatches();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(reconciliation).singleResult()
+                .getRemovalTime()).isEqualTo(midnightInParis(clock.today()));
+    }
+
+    /**
+     * A transfer from the debtor's payer as the bank statement import records it, matched to the debtor (the import
+     * itself is BankStatementApiTest's).
+     */
+    private long bankEntryOf(String invoice, String payerName, String payerIban) {
+        return jdbc.queryForObject("""
+                insert into recouvrement.bank_entry (account, entry_key, key_kind, line_no, message_type, paid_on,
+                    amount, payer_name, payer_iban, remittance, status, debtor_id, explanation)
+                select 'FR7630004005500001012345690', ?, 'ENTRY_REF', 1, 'camt.053.001.02', ?, i.amount, ?, ?, ?,
+                    'MATCHED', i.debtor_id, 'Facture citée dans le libellé du virement.'
+                from recouvrement.invoice i where i.number = ? returning id""", Long.class, "RGPD-" + invoice,
+                clock.today(), payerName, payerIban, "Facture " + invoice + " de " + payerName, invoice);
+    }
+
+    private Map<String, Object> bankEntry(long id) {
+        return jdbc.queryForMap("select payer_name, payer_iban, remittance, amount::text as amount, status"
+                + " from recouvrement.bank_entry where id = ?", id);
     }
 
     private String registerConsumer(String name, String dueDate, String amount) {

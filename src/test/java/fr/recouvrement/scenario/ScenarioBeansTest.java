@@ -31,10 +31,11 @@ class ScenarioBeansTest {
 
     @Test
     void expressionsSeeEveryBeanWithAStepAndOnlyThose() {
-        assertThat(configuration().getBeans().keySet()).containsExactlyInAnyOrder("bankInbox", "communicationDelivery",
-                "debtorChecks", "dossierClosing", "dossierCollection", "dossierReading", "eventReporting",
-                "insolvencyDeclaration", "invoiceFollowUp", "judicialFile", "judicialHandoff", "judicialRoutes", "kpiSnapshots", "ladderSteps", "noticeTracking",
-                "personalDataRetention", "prescriptionWatch", "promiseConfirmation", "taskEscalation");
+        assertThat(configuration().getBeans().keySet()).containsExactlyInAnyOrder("bankInbox", "bankReconciliation",
+                "communicationDelivery", "debtorChecks", "dossierClosing", "dossierCollection", "dossierReading",
+                "eventReporting", "insolvencyDeclaration", "invoiceFollowUp", "judicialFile", "judicialHandoff",
+                "judicialRoutes", "kpiSnapshots", "ladderSteps", "noticeTracking", "personalDataRetention",
+                "prescriptionWatch", "promiseConfirmation", "taskEscalation");
         assertThat(evaluate("${ladderSteps}")).isInstanceOf(LadderSteps.class);
         // The delegates older diagram versions call.
         assertThat(evaluate("${dossierCollection}")).isInstanceOf(DossierCollection.class);
