@@ -74,8 +74,8 @@ public class CommunicationDelivery {
                         CommunicationStatus.SENDING, CommunicationStatus.UNKNOWN));
                 outcome = DeliveryPreparation.UNKNOWN;
             } else {
-                ownTransaction.executeWithoutResult(status -> communications.markSent(row.id(),
-                        CommunicationStatus.SENDING, OffsetDateTime.now(clock), mail.messageId(row.id())));
+                ownTransaction.executeWithoutResult(status -> communications.markHandedOver(row.id(),
+                        OffsetDateTime.now(clock), mail.messageId(row.id())));
                 outcome = DeliveryPreparation.SENT;
             }
         }

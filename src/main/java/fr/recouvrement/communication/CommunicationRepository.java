@@ -173,6 +173,17 @@ public class CommunicationRepository {
     }
 
     /**
+     * The server took the message (its 250 heard), sent at that moment under that Message-ID: from {@code SENDING}, or
+     * from {@code UNKNOWN} when another node ran the same job meanwhile (the job's lock ran out while the server was
+     * taking the message) and, finding {@code SENDING}, could not know it had left.
+     */
+    void markHandedOver(long id, OffsetDateTime sentAt, String messageId) {
+        jdbc.sql("""
+                update recouvrement.communication set status = 'SENT', sent_at = ?, message_id = ?
+                where id = ? and status in ('SENDING', 'UNKNOWN')""").params(sentAt, messageId, id).update();
+    }
+
+    /**
      * A letter the agent printed and posted: sent at noon in Paris on the day it was posted, with its tracking number
      * when it has one. A letter cancelled meanwhile stays cancelled.
      */

@@ -219,6 +219,33 @@ class DeliveryTest extends MailTest {
         assertThat(rows(dossierNumber(dossier), "RELANCE_1").get(0)).containsEntry("status", "SENT");
     }
 
+    @Test
+    void aRunWhoseJobAnotherNodeTookOverWhileTheServerTookTheMessageRecordsItSent() throws Exception {
+        String invoice = newInvoice();
+        ProcessInstance dossier = openDossier(b2bDebtor("Relais Lent", "PME"), "2026-11-16", invoice, "800.00");
+        ProcessInstance delivery = delivery(dossierNumber(dossier), "RELANCE_1");
+        Object id = rows(dossierNumber(dossier), "RELANCE_1").get(0).get("id");
+        String messageId = "<communication-" + id + "@exemple-industrie.fr>";
+        int greenMailPort = mailSender.getPort();
+        try (DrillSmtpServer relay = new DrillSmtpServer()) {
+            // While the server takes the body, the job's lock runs out and a second node runs the same job: it finds
+            // SENDING and marks the row UNKNOWN (the reliability drill saw 28 rows left so in 2,000, without a task).
+            relay.beforeAccepting(() -> jdbc.update(
+                    "update recouvrement.communication set status = 'UNKNOWN' where id = ? and status = 'SENDING'",
+                    id));
+            mailSender.setPort(relay.port());
+
+            driver.runDueJobs(delivery.getId());
+
+            assertThat(relay.times(messageId, email)).isEqualTo(1);
+        } finally {
+            mailSender.setPort(greenMailPort);
+        }
+        // This run heard the server's 250: the message left, whatever the other run wrote meanwhile.
+        assertThat(rows(dossierNumber(dossier), "RELANCE_1").get(0)).containsEntry("status", "SENT");
+        assertThat(delivery).isEnded();
+    }
+
     /** A previous run committed SENDING, talked to SMTP, and died before writing SENT. */
     private void diedAfterSmtp(ProcessInstance dossier) {
         jdbc.update("update recouvrement.communication set status = 'SENDING' where id = ?",

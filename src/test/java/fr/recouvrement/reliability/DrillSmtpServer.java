@@ -40,6 +40,7 @@ public final class DrillSmtpServer implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private volatile int refuseOneIn;
     private volatile int dropOneIn;
+    private volatile Runnable beforeAccepting = () -> { };
 
     public DrillSmtpServer() throws IOException {
         socket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
@@ -57,6 +58,11 @@ public final class DrillSmtpServer implements AutoCloseable {
     public void faults(int refuse, int drop) {
         this.refuseOneIn = refuse;
         this.dropOneIn = drop;
+    }
+
+    /** Runs between a message's body and the server's "250": what happens elsewhere while the server takes it. */
+    public void beforeAccepting(Runnable action) {
+        this.beforeAccepting = action;
     }
 
     /** How many times the server took this message for this recipient. */
@@ -142,6 +148,7 @@ public final class DrillSmtpServer implements AutoCloseable {
                             reply(out, "451 4.3.0 Try again later");
                         } else {
                             recipients.forEach(recipient -> count(messageId, recipient));
+                            beforeAccepting.run();
                             reply(out, "250 OK queued");
                         }
                         recipients.clear();
