@@ -1,6 +1,5 @@
 package fr.recouvrement.privacy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -197,7 +196,7 @@ class AccessExportHistory {
                 text = serializable.getValue().toString();
             }
             String format = serializable.getSerializationDataFormat();
-            return format != null && format.contains("json") ? parsed(text) : text;
+            return format != null && format.contains("json") ? AccessExportLedger.parsed(json, text) : text;
         }
         return plain(typed.getValue());
     }
@@ -210,17 +209,6 @@ class AccessExportHistory {
             return date.toInstant();
         }
         return value;
-    }
-
-    private Object parsed(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            return text;
-        }
     }
 
     private static Instant instant(Date date) {

@@ -121,14 +121,15 @@ class AccessExportLedger {
                     BigDecimal amount = rs.getBigDecimal(i);
                     yield amount == null ? null : amount.toPlainString();
                 }
-                case "json", "jsonb" -> parsed(rs.getString(i));
+                case "json", "jsonb" -> parsed(json, rs.getString(i));
                 default -> rs.getObject(i);
             });
         }
         return row;
     }
 
-    private Object parsed(String text) {
+    /** Stored JSON as JSON in the export; text that does not parse stays text. */
+    static Object parsed(ObjectMapper json, String text) {
         if (text == null) {
             return null;
         }
