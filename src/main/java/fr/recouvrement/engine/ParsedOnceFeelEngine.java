@@ -11,10 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.feel.FeelEngine.Failure;
 import org.camunda.feel.context.CustomContext;
 import org.camunda.feel.context.VariableProvider;
@@ -38,6 +41,11 @@ class ParsedOnceFeelEngine extends ScalaFeelEngine {
     /** Expressions come from deployed tables; a bound keeps a long-lived node with many redeployments in check. */
     static final int MAX_EXPRESSIONS = 10_000;
 
+    /** An input expression that only names a variable. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** An input entry that is one string literal without escapes: {@code "PME"}. */
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"([^\"\\\\]*)\"");
+
     private final ConcurrentMap<String, Either<Failure, ParsedExpression>> expressions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Either<Failure, ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Optional<Object>> constants = new ConcurrentHashMap<>();
@@ -49,6 +57,14 @@ class ParsedOnceFeelEngine extends ScalaFeelEngine {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+        if (NAME.matcher(expression).matches() && variableContext.containsVariable(expression)) {
+            Object value = variableContext.resolve(expression).getValue();
+            if (value instanceof String || value instanceof Boolean) {
+                // An input expression is mostly a variable's name: FEEL would give the same string or boolean back,
+                // after building its table of built-in functions (docs/reliability.md, «Throughput»).
+                return (T) value;
+            }
+        }
         Either<Failure, ParsedExpression> parsed = parsed(expressions, expression, feelEngine::parseExpression);
         CustomContext context = context(new ContextVariableWrapper(variableContext));
         if (parsed instanceof Right<Failure, ParsedExpression> right && isConstant(right.value().expression())) {
@@ -65,6 +81,12 @@ class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
     @Override
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
+        Matcher literal = STRING_LITERAL.matcher(expression);
+        TypedValue cell = variableContext.resolve(inputVariable);
+        if (literal.matches() && cell != null && cell.getValue() instanceof String input) {
+            // Most input entries compare a string with one literal ("PME"): FEEL's answer is their equality.
+            return input.equals(literal.group(1));
+        }
         // The FEEL engine finds the tested value under the name this entry gives.
         VariableProvider input = new StaticVariableProvider(new Map.Map1<>(INPUT_VARIABLE_NAME, inputVariable));
         VariableProvider variables = new CompositeVariableProvider(CollectionConverters.asScala(

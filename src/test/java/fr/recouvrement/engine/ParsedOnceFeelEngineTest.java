@@ -45,6 +45,33 @@ class ParsedOnceFeelEngineTest {
         assertThat(segment).isEqualTo("PME");
     }
 
+    /** The shortcuts (a variable's name, one string literal) answer, or fail, as FEEL does for any value. */
+    @Test
+    void aNameOrAStringLiteralAnswersAsCamundasEngine() {
+        for (Object value : new Object[] {"PME", "pme", "PME ", "", "Créance é €", true, false, 5000, 12.5, null}) {
+            VariableContext variables = Variables.createVariables().putValue("segment", value).asVariableContext();
+            assertThat(answer(() -> parsedOnce.evaluateSimpleExpression("segment", variables))).as("segment = %s", value)
+                    .isEqualTo(answer(() -> camunda.evaluateSimpleExpression("segment", variables)));
+            for (String test : new String[] {"\"PME\"", "\"\"", "\"Créance é €\""}) {
+                assertThat(answer(() -> parsedOnce.evaluateSimpleUnaryTests(test, "cellInput", cell(value))))
+                        .as("%s against %s", test, value)
+                        .isEqualTo(answer(() -> camunda.evaluateSimpleUnaryTests(test, "cellInput", cell(value))));
+            }
+        }
+        VariableContext none = Variables.createVariables().asVariableContext();
+        assertThat(answer(() -> parsedOnce.evaluateSimpleExpression("segment", none)))
+                .isEqualTo(answer(() -> camunda.evaluateSimpleExpression("segment", none)));
+    }
+
+    /** The value, or the kind of failure. */
+    private static Object answer(java.util.function.Supplier<Object> evaluation) {
+        try {
+            return evaluation.get();
+        } catch (RuntimeException e) {
+            return e.getClass();
+        }
+    }
+
     @Test
     void aLiteralOutputEntryKeepsTheValueCamundaGivesIt() {
         VariableContext none = Variables.createVariables().asVariableContext();

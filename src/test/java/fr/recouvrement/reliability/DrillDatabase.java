@@ -24,6 +24,8 @@ final class DrillDatabase implements AutoCloseable {
     private final Path directory;
     private final int port;
     private EmbeddedPostgres postgres;
+    /** CPU time of the servers stopped so far, in seconds. */
+    private double earlierCpu;
 
     DrillDatabase(Path directory) throws IOException {
         this.directory = directory;
@@ -53,10 +55,46 @@ final class DrillDatabase implements AutoCloseable {
     /** Stops the server (fast shutdown: every session is cut), leaves it down that long, then starts it again. */
     long restart(long downMillis) throws IOException, InterruptedException {
         long started = System.nanoTime();
+        earlierCpu += currentCpu();
         postgres.close();
         Thread.sleep(downMillis);
         postgres = start();
         return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** CPU time of PostgreSQL so far (the postmaster, its sessions alive and ended), in seconds. */
+    double cpuSeconds() {
+        return earlierCpu + currentCpu();
+    }
+
+    /** From /proc (Linux): the postmaster's own and reaped children's time, plus its live sessions'. */
+    private double currentCpu() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+            long[] own = ticks(postmaster);
+            long total = own[0] + own[1] + own[2] + own[3];
+            for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.children().toList())
+                    .orElse(List.of())) {
+                try {
+                    long[] session = ticks(child.pid());
+                    total += session[0] + session[1];
+                } catch (IOException ended) {
+                    // Ended meanwhile: its time is in the postmaster's reaped children's.
+                }
+            }
+            return total / 100.0;
+        } catch (IOException | RuntimeException unreadable) {
+            return 0;
+        }
+    }
+
+    /** utime, stime, cutime, cstime of /proc/{pid}/stat, in clock ticks (100 a second on Linux). */
+    private static long[] ticks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields 14 to 17 of proc(5); the split starts at field 3 (state).
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+                Long.parseLong(fields[14])};
     }
 
     long count(String sql, Object... params) {
