@@ -34,8 +34,8 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  * Camunda's FEEL engine, except that each expression of a decision table is parsed once, not at every evaluation
  * (parsing was a quarter of the CPU while follow-ups and dossiers started, docs/performance.md), a literal output
  * entry is evaluated once, and an input that names a string or boolean variable, or an input entry that is one string
- * literal, is answered directly. The same value mappers, functions and error messages as {@link ScalaFeelEngine}; only the
- * parsed syntax trees and the literals' values are kept, by text.
+ * literal, is answered directly. The same value mappers, functions and error messages as {@link ScalaFeelEngine};
+ * only the parsed syntax trees and the literals' values are kept, by text.
  */
 class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
