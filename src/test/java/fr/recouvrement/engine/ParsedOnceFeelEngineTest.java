@@ -50,7 +50,8 @@ class ParsedOnceFeelEngineTest {
     void aNameOrAStringLiteralAnswersAsCamundasEngine() {
         for (Object value : new Object[] {"PME", "pme", "PME ", "", "Créance é €", true, false, 5000, 12.5, null}) {
             VariableContext variables = Variables.createVariables().putValue("segment", value).asVariableContext();
-            assertThat(answer(() -> parsedOnce.evaluateSimpleExpression("segment", variables))).as("segment = %s", value)
+            assertThat(answer(() -> parsedOnce.evaluateSimpleExpression("segment", variables)))
+                    .as("segment = %s", value)
                     .isEqualTo(answer(() -> camunda.evaluateSimpleExpression("segment", variables)));
             for (String test : new String[] {"\"PME\"", "\"\"", "\"Créance é €\""}) {
                 assertThat(answer(() -> parsedOnce.evaluateSimpleUnaryTests(test, "cellInput", cell(value))))

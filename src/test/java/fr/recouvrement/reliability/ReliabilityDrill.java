@@ -160,8 +160,8 @@ class ReliabilityDrill {
             long target = targets[kill];
             waitUntil(Duration.ofMinutes(10), () -> sent(batch) >= target);
             long sentAtKill = sent(batch);
-            assertThat(sentAtKill).as("kill %d of %d while the batch is being sent: %d invoices are too few for so many "
-                    + "kills (-Ddrill.kills)", kill + 1, KILLS, INVOICES).isLessThan(INVOICES);
+            assertThat(sentAtKill).as("kill %d of %d while the batch is being sent: %d invoices are too few for so "
+                    + "many kills (-Ddrill.kills)", kill + 1, KILLS, INVOICES).isLessThan(INVOICES);
             victim.kill9();
             double restart = victim.start();
             kills.add(String.format(Locale.ROOT, "%s à %d envoyés (visé %d), redémarré en %.0f s", victim.name(),
