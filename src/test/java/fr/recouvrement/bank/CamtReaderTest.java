@@ -117,7 +117,8 @@ class CamtReaderTest {
     void everyVersionFrom02To08OfBothMessagesIsRead() {
         for (String family : List.of("053", "054")) {
             for (int version = 2; version <= 8; version++) {
-                String status = version >= 8 ? "<Sts><Cd>BOOK</Cd></Sts>" : "<Sts>BOOK</Sts>";
+                // Sts became a choice (Cd or Prtry) in the 2018 generation, version .07.
+                String status = version >= 7 ? "<Sts><Cd>BOOK</Cd></Sts>" : "<Sts>BOOK</Sts>";
                 String document = minimal("camt.053.001.0" + version,
                         "<Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>" + status);
                 if (family.equals("054")) {
@@ -133,6 +134,63 @@ class CamtReaderTest {
                 });
             }
         }
+    }
+
+    @Test
+    void versions05To07ReadEachTransactionWithItsPayerAndReferences() throws IOException {
+        for (String version : List.of("05", "06", "07")) {
+            List<CamtReader.Summary> summaries = new ArrayList<>();
+            List<CamtEntry> entries = read("camt053-v" + version + "-details.xml", summaries);
+
+            assertThat(summaries.get(0)).isEqualTo(new CamtReader.Summary("camt.053.001." + version, List.of(OURS)));
+            CamtEntry entry = entries.get(0);
+            assertThat(entry.booked()).as(version).isTrue();
+            assertThat(entry.entryRef()).isEqualTo("V" + version + "-N1");
+            assertThat(entry.accountServicerRef()).isEqualTo("V" + version + "-A1");
+            assertThat(entry.amount()).isEqualByComparingTo("300.50");
+            // A date-time gives the day the bank wrote, whatever its offset.
+            assertThat(entry.valueDate()).isEqualTo(LocalDate.of(2026, 11, 23));
+            assertThat(entry.bookingDate()).isEqualTo(LocalDate.of(2026, 11, 24));
+            assertThat(entry.transactions()).hasSize(2);
+            CamtEntry.Transaction first = entry.transactions().get(0);
+            assertThat(first.amount()).isEqualByComparingTo("200.50");
+            assertThat(first.endToEndId()).isEqualTo("V" + version + "-E2E-1");
+            assertThat(first.payerName()).as(version).isEqualTo("Atelier Martin SARL");
+            assertThat(first.payerIban()).isEqualTo("FR1420041010050500013M02606");
+            assertThat(first.references()).containsExactly("F-2026-0501");
+            assertThat(entry.transactions().get(1).unstructured()).containsExactly("FACTURE F-2026-0502");
+        }
+    }
+
+    @Test
+    void aValueTheModelCannotBindRefusesTheFileNamingTheEntry() {
+        String comma = "<Amt Ccy=\"EUR\">12,50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>";
+        String badDate = "<Amt Ccy=\"EUR\">12.50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>"
+                + "<ValDt><Dt>2026-11-31</Dt></ValDt>";
+
+        for (String entry : List.of(comma, badDate)) {
+            List<CamtEntry> entries = new ArrayList<>();
+            assertThatThrownBy(() -> reader.read("valeur.xml", stream(minimal("camt.053.001.02", entry)), entries::add))
+                    .as(entry)
+                    .isInstanceOf(StatementRejectedException.class)
+                    .hasMessageContaining("non conforme au schéma camt.053.001.02 : écriture 1 du relevé 1, ligne 4,"
+                            + " valeur refusée");
+            assertThat(entries).isEmpty();
+        }
+        // JAXB binds a code outside its list as no value: refused as a missing one.
+        String unknownCode = "<Amt Ccy=\"EUR\">12.50</Amt><CdtDbtInd>CRED</CdtDbtInd><Sts>BOOK</Sts>";
+        assertThatThrownBy(() -> reader.read("code.xml", stream(minimal("camt.053.001.02", unknownCode)), e -> { }))
+                .isInstanceOf(StatementRejectedException.class)
+                .hasMessageContaining("écriture 1 du relevé 1, CdtDbtInd doit valoir CRDT ou DBIT");
+    }
+
+    @Test
+    void aStatusWrittenAsBeforeVersion07IsNoStatusFromThenOn() {
+        String entry = "<Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>";
+
+        assertThatThrownBy(() -> reader.read("v07.xml", stream(minimal("camt.053.001.07", entry)), e -> { }))
+                .isInstanceOf(StatementRejectedException.class)
+                .hasMessageContaining("écriture 1 du relevé 1, Sts manquant");
     }
 
     @Test
