@@ -40,7 +40,7 @@ final class CamtReader {
             Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.(053|054)\\.001\\.0([2-8])");
 
     /**
-     * Prowide reads a date through a lenient calendar (30 February becomes 2 March): a day that does not exist is
+     * Prowide reads a date leniently (31 November becomes 30 November): a day that does not exist is
      * refused here, as the schema's xs:date does.
      */
     private static final IsoDateAdapter STRICT_DATE = new IsoDateAdapter(new XmlAdapter<String, LocalDate>() {

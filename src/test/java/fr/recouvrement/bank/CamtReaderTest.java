@@ -164,33 +164,32 @@ class CamtReaderTest {
 
     @Test
     void aValueTheModelCannotBindRefusesTheFileNamingTheEntry() {
-        String comma = "<Amt Ccy=\"EUR\">12,50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>";
-        String badDate = "<Amt Ccy=\"EUR\">12.50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>"
-                + "<ValDt><Dt>2026-11-31</Dt></ValDt>";
+        String head = "<Amt Ccy=\"EUR\">12.50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>";
 
-        for (String entry : List.of(comma, badDate)) {
-            List<CamtEntry> entries = new ArrayList<>();
-            assertThatThrownBy(() -> reader.read("valeur.xml", stream(minimal("camt.053.001.02", entry)), entries::add))
-                    .as(entry)
-                    .isInstanceOf(StatementRejectedException.class)
-                    .hasMessageContaining("non conforme au schéma camt.053.001.02 : écriture 1 du relevé 1, ligne 4,"
-                            + " valeur refusée");
-            assertThat(entries).isEmpty();
-        }
+        assertEntryRefused("camt.053.001.02", head.replace("12.50", "12,50"), "ligne 4, valeur refusée : Character ,");
+        assertEntryRefused("camt.053.001.02", head + "<ValDt><Dt>2026-11-31</Dt></ValDt>",
+                "ligne 4, valeur refusée : java.time.format.DateTimeParseException: Text '2026-11-31'");
+        assertEntryRefused("camt.053.001.04", head + "<ValDt><DtTm>2026-02-30T10:00:00</DtTm></ValDt>",
+                "ligne 4, valeur refusée : java.time.format.DateTimeParseException: Text '2026-02-30'");
+        assertEntryRefused("camt.053.001.02", head + "<Rmrk>x</Rmrk>",
+                "ligne 4, valeur refusée : unexpected element (uri:\"\", local:\"Rmrk\")");
         // JAXB binds a code outside its list as no value: refused as a missing one.
-        String unknownCode = "<Amt Ccy=\"EUR\">12.50</Amt><CdtDbtInd>CRED</CdtDbtInd><Sts>BOOK</Sts>";
-        assertThatThrownBy(() -> reader.read("code.xml", stream(minimal("camt.053.001.02", unknownCode)), e -> { }))
-                .isInstanceOf(StatementRejectedException.class)
-                .hasMessageContaining("écriture 1 du relevé 1, CdtDbtInd doit valoir CRDT ou DBIT");
+        assertEntryRefused("camt.053.001.02", head.replace("CRDT", "CRED"), "CdtDbtInd doit valoir CRDT ou DBIT");
     }
 
     @Test
     void aStatusWrittenAsBeforeVersion07IsNoStatusFromThenOn() {
-        String entry = "<Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>";
+        assertEntryRefused("camt.053.001.07", "<Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>",
+                "Sts manquant");
+    }
 
-        assertThatThrownBy(() -> reader.read("v07.xml", stream(minimal("camt.053.001.07", entry)), e -> { }))
+    private void assertEntryRefused(String messageType, String entry, String problem) {
+        List<CamtEntry> entries = new ArrayList<>();
+        assertThatThrownBy(() -> reader.read("refus.xml", stream(minimal(messageType, entry)), entries::add))
+                .as(entry)
                 .isInstanceOf(StatementRejectedException.class)
-                .hasMessageContaining("écriture 1 du relevé 1, Sts manquant");
+                .hasMessageContaining("non conforme au schéma " + messageType + " : écriture 1 du relevé 1, " + problem);
+        assertThat(entries).isEmpty();
     }
 
     @Test
