@@ -102,8 +102,18 @@ final class CamtGenerations {
      * @param entry the type bound from each {@code Ntry}
      * @param account the type bound from each statement's {@code Acct}
      */
-    record Generation<E, A>(Class<E> entry, Class<A> account, Function<A, AccountIdentification4Choice> accountId,
-            Function<E, Fields> fields) {
+    record Generation<E, A>(Class<E> entry, Class<A> account, Function<A, AccountIdentification4Choice> idOf,
+            Function<E, Fields> fieldsOf) {
+
+        /** The {@code Id} of an {@code Acct} bound to this generation's account type. */
+        AccountIdentification4Choice accountId(Object acct) {
+            return idOf.apply(account.cast(acct));
+        }
+
+        /** The fields of an {@code Ntry} bound to this generation's entry type. */
+        Fields fields(Object ntry) {
+            return fieldsOf.apply(entry.cast(ntry));
+        }
 
         JAXBContext context() {
             return CONTEXTS.computeIfAbsent(entry, type -> {

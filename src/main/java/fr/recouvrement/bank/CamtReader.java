@@ -2,7 +2,6 @@ package fr.recouvrement.bank;
 
 import com.prowidesoftware.swift.model.mx.adapters.IsoDateAdapter;
 import com.prowidesoftware.swift.model.mx.adapters.IsoDateTimeAdapter;
-import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.UnmarshalException;
 import jakarta.xml.bind.Unmarshaller;
@@ -214,17 +213,12 @@ final class CamtReader {
 
         void account(XMLStreamReader xml) throws XMLStreamException {
             String where = "le compte (Acct) du relevé " + statements;
-            account = CamtGenerations.accountId(accountId(generation, bind(xml, generation.account(), where)));
+            account = CamtGenerations.accountId(generation.accountId(bind(xml, generation.account(), where)));
             if (account == null) {
                 throw reject("non conforme au schéma " + messageType + " : le relevé " + statements
                         + " n'a pas d'Acct/Id (IBAN ou Othr/Id)");
             }
             accounts.add(account);
-        }
-
-        private static <A> AccountIdentification4Choice accountId(CamtGenerations.Generation<?, A> generation,
-                Object acct) {
-            return generation.accountId().apply(generation.account().cast(acct));
         }
 
         CamtEntry entry(XMLStreamReader xml) throws XMLStreamException {
@@ -235,12 +229,8 @@ final class CamtReader {
             }
             String where = "écriture " + entryIndex + " du relevé " + statements;
             Object ntry = bind(xml, generation.entry(), where);
-            return CamtGenerations.entry(fields(generation, ntry), messageType, account, entryIndex,
+            return CamtGenerations.entry(generation.fields(ntry), messageType, account, entryIndex,
                     problem -> reject("non conforme au schéma " + messageType + " : " + where + ", " + problem));
-        }
-
-        private static <E> CamtGenerations.Fields fields(CamtGenerations.Generation<E, ?> generation, Object ntry) {
-            return generation.fields().apply(generation.entry().cast(ntry));
         }
 
         /**
