@@ -29,8 +29,6 @@ import com.prowidesoftware.swift.model.mx.dic.EntryStatus1Choice;
 import com.prowidesoftware.swift.model.mx.dic.EntryStatus2Code;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction2;
-import com.prowidesoftware.swift.model.mx.dic.EntryTransaction3;
-import com.prowidesoftware.swift.model.mx.dic.EntryTransaction4;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction7;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction8;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction9;
@@ -177,8 +175,8 @@ final class CamtGenerations {
     private static Fields v04(ReportEntry4 e) {
         return new Fields(e.getNtryRef(), e.getAcctSvcrRef(), e.getAmt(), e.getCdtDbtInd(), status(e.getSts()),
                 e.isRvslInd(), e.getBkTxCd(), date(e.getBookgDt()), date(e.getValDt()),
-                details(e.getNtryDtls(), EntryDetails3::getTxDtls, (EntryTransaction4 t) -> v03(t.getAmt(),
-                        t.getAmtDtls(), t.getRefs(), t.getRltdPties(), t.getRmtInf())));
+                details(e.getNtryDtls(), EntryDetails3::getTxDtls, t -> v03(t.getAmt(), t.getAmtDtls(), t.getRefs(),
+                        t.getRltdPties(), t.getRmtInf())));
     }
 
     /** Versions .03 and .04 differ in the entry's own type only: their transaction's parts are the same. */
