@@ -9,7 +9,7 @@ import java.util.stream.Stream;
  * One {@code Ntry} of a camt.053 or camt.054 statement, as far as Recouvrement reads it.
  *
  * @param account the IBAN (or other identifier) of the statement's account, normalized
- * @param booked {@code Sts} = {@code BOOK} ({@code Sts/Cd} from version .08 on)
+ * @param booked {@code Sts} = {@code BOOK} ({@code Sts/Cd} from version .07 on)
  * @param credit {@code CdtDbtInd} = {@code CRDT}
  * @param reversal {@code RvslInd} true, or a returned credit transfer ({@code BkTxCd} sub-family {@code RRTN})
  * @param transactions the entry's {@code TxDtls}, never empty: an entry without details is one transaction

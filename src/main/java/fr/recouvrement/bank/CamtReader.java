@@ -1,38 +1,75 @@
 package fr.recouvrement.bank;
 
-import fr.recouvrement.creditor.Iban;
+import com.prowidesoftware.swift.model.mx.adapters.IsoDateAdapter;
+import com.prowidesoftware.swift.model.mx.adapters.IsoDateTimeAdapter;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.UnmarshalException;
+import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.ValidationEvent;
+import jakarta.xml.bind.annotation.adapters.XmlAdapter;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
  * Reads a camt.053 (statement) or camt.054 (notification) file, versions .02 to .08, one {@code Ntry} at a time: StAX
- * over the stream, each entry bound from the few elements Recouvrement reads (docs/architecture.md, «Relevés
- * bancaires», says why not JAXB). DTDs and external entities are off: a file that declares a DTD is refused.
+ * over the stream, and each entry (and each statement's {@code Acct}) bound by JAXB to the version's type in Prowide's
+ * ISO 20022 model ({@link CamtGenerations}). DTDs and external entities are off: a file that declares a DTD is refused.
  *
- * <p>What the schema requires of those elements is checked as they are read (an account per statement; an amount with
- * its currency, a credit/debit indicator and a status per entry; well-formed amounts and dates): a file that breaks it
- * is refused whole with {@link StatementRejectedException}.
+ * <p>A value the model cannot bind (an amount, a date, a code, an element the version does not have) and what the
+ * schema requires of the elements read (an account per statement; an amount with its currency, a credit/debit indicator
+ * and a status per entry) refuse the file whole with {@link StatementRejectedException}, naming the entry.
  */
 final class CamtReader {
 
     private static final Pattern NAMESPACE =
             Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.(053|054)\\.001\\.0([2-8])");
-    private static final Pattern AMOUNT = Pattern.compile("\\d{1,18}(\\.\\d{1,5})?");
-    private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(T.*)?");
-    /** Bank transaction sub-families of a credit sent back: a returned transfer, a cancellation. */
-    private static final Set<String> RETURN_SUB_FAMILIES = Set.of("RRTN", "RPCR");
+
+    /**
+     * Prowide reads a date leniently (31 November becomes 30 November): a day that does not exist is
+     * refused here, as the schema's xs:date does.
+     */
+    private static final IsoDateAdapter STRICT_DATE = new IsoDateAdapter(new XmlAdapter<String, LocalDate>() {
+        @Override
+        public LocalDate unmarshal(String text) {
+            return LocalDate.parse(text.strip(), DateTimeFormatter.ISO_DATE);
+        }
+
+        @Override
+        public String marshal(LocalDate date) {
+            return date.toString();
+        }
+    });
+
+    private static final IsoDateTimeAdapter STRICT_DATE_TIME = new IsoDateTimeAdapter(new XmlAdapter<String,
+            OffsetDateTime>() {
+        private final IsoDateTimeAdapter prowide = new IsoDateTimeAdapter();
+
+        @Override
+        public OffsetDateTime unmarshal(String text) throws Exception {
+            String value = text.strip();
+            STRICT_DATE.unmarshal(value.substring(0, Math.min(10, value.length())));
+            return prowide.unmarshal(text);
+        }
+
+        @Override
+        public String marshal(OffsetDateTime dateTime) throws Exception {
+            return prowide.marshal(dateTime);
+        }
+    });
 
     private final XMLInputFactory factory;
 
@@ -79,8 +116,8 @@ final class CamtReader {
             throws XMLStreamException {
         Reading reading = new Reading(fileName);
         int depth = 0;
-        while (xml.hasNext()) {
-            int event = xml.next();
+        int event = xml.next();
+        while (true) {
             if (event == XMLStreamConstants.DTD) {
                 throw reading.reject("une DTD est déclarée ; les relevés n'en ont pas, et elle est refusée (entités"
                         + " externes, XXE)");
@@ -90,26 +127,31 @@ final class CamtReader {
             }
             if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
-                continue;
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                String name = xml.getLocalName();
+                if (depth == 1) {
+                    reading.root(name, xml.getNamespaceURI());
+                } else if (depth == 2) {
+                    reading.message(name);
+                } else if (depth == 3 && name.equals(reading.statementElement)) {
+                    reading.statement();
+                } else if (depth == 4 && reading.inStatement() && (name.equals("Acct") || name.equals("Ntry"))) {
+                    if (name.equals("Acct")) {
+                        reading.account(xml);
+                    } else {
+                        entries.accept(reading.entry(xml));
+                    }
+                    // The binding read the element to its end and stands on what follows it.
+                    depth--;
+                    event = xml.getEventType();
+                    continue;
+                }
             }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
+            if (!xml.hasNext()) {
+                break;
             }
-            depth++;
-            String name = xml.getLocalName();
-            if (depth == 1) {
-                reading.root(name, xml.getNamespaceURI());
-            } else if (depth == 2) {
-                reading.message(name);
-            } else if (depth == 3 && name.equals(reading.statementElement)) {
-                reading.statement();
-            } else if (depth == 4 && reading.inStatement() && name.equals("Acct")) {
-                reading.account(Node.read(xml));
-                depth--;
-            } else if (depth == 4 && reading.inStatement() && name.equals("Ntry")) {
-                entries.accept(reading.entry(Node.read(xml)));
-                depth--;
-            }
+            event = xml.next();
         }
         if (reading.messageType == null) {
             throw reading.reject("le fichier est vide");
@@ -122,6 +164,8 @@ final class CamtReader {
 
         private final String fileName;
         private String messageType;
+        private String namespace;
+        private CamtGenerations.Generation<?, ?> generation;
         private String family;
         private String statementElement;
         private String account;
@@ -137,15 +181,17 @@ final class CamtReader {
             return new StatementRejectedException(fileName, problem);
         }
 
-        void root(String name, String namespace) {
-            Matcher version = NAMESPACE.matcher(namespace == null ? "" : namespace);
+        void root(String name, String uri) {
+            Matcher version = NAMESPACE.matcher(uri == null ? "" : uri);
             if (!name.equals("Document") || !version.matches()) {
-                throw reject("type de message inconnu (" + name + (namespace == null || namespace.isEmpty() ? ""
-                        : ", espace de noms " + namespace) + ") : seuls camt.053 et camt.054, versions .001.02 à"
+                throw reject("type de message inconnu (" + name + (uri == null || uri.isEmpty() ? ""
+                        : ", espace de noms " + uri) + ") : seuls camt.053 et camt.054, versions .001.02 à"
                         + " .001.08, sont lus");
             }
+            namespace = uri;
             family = version.group(1);
             messageType = "camt." + family + ".001.0" + version.group(2);
+            generation = CamtGenerations.BY_VERSION.get(version.group(2).charAt(0));
         }
 
         void message(String name) {
@@ -165,212 +211,112 @@ final class CamtReader {
             return statements > 0;
         }
 
-        void account(Node acct) {
-            String iban = acct.text("Id", "IBAN");
-            String other = acct.text("Id", "Othr", "Id");
-            String id = iban != null ? iban : other;
-            if (id == null || id.isBlank()) {
+        void account(XMLStreamReader xml) throws XMLStreamException {
+            String where = "le compte (Acct) du relevé " + statements;
+            account = CamtGenerations.accountId(generation.accountId(bind(xml, generation.account(), where)));
+            if (account == null) {
                 throw reject("non conforme au schéma " + messageType + " : le relevé " + statements
                         + " n'a pas d'Acct/Id (IBAN ou Othr/Id)");
             }
-            account = Iban.normalize(id);
             accounts.add(account);
         }
 
-        CamtEntry entry(Node ntry) {
+        CamtEntry entry(XMLStreamReader xml) throws XMLStreamException {
             entryIndex++;
             if (account == null) {
                 throw reject("non conforme au schéma " + messageType + " : l'écriture " + entryIndex
                         + " précède le compte (Acct) de son relevé");
             }
-            Node amt = ntry.child("Amt");
-            if (amt == null) {
-                throw invalid("Amt manquant");
-            }
-            BigDecimal amount = amount(amt, "Amt");
-            String currency = amt.attribute("Ccy");
-            if (currency == null || !currency.matches("[A-Z]{3}")) {
-                throw invalid("Amt sans devise (Ccy)");
-            }
-            String indicator = ntry.text("CdtDbtInd");
-            if (!"CRDT".equals(indicator) && !"DBIT".equals(indicator)) {
-                throw invalid("CdtDbtInd doit valoir CRDT ou DBIT");
-            }
-            Node sts = ntry.child("Sts");
-            if (sts == null) {
-                throw invalid("Sts manquant");
-            }
-            String status = sts.child("Cd") != null ? sts.text("Cd") : sts.text;
-            boolean reversal = "true".equalsIgnoreCase(ntry.text("RvslInd"))
-                    || RETURN_SUB_FAMILIES.contains(String.valueOf(ntry.text("BkTxCd", "Domn", "Fmly", "SubFmlyCd")));
-            List<Node> details = new ArrayList<>();
-            ntry.children("NtryDtls").forEach(group -> details.addAll(group.children("TxDtls")));
-            details.forEach(tx -> max35(tx.text("Refs", "EndToEndId"), "EndToEndId"));
-            return new CamtEntry(messageType, account, entryIndex, max35(ntry.text("NtryRef"), "NtryRef"),
-                    max35(ntry.text("AcctSvcrRef"), "AcctSvcrRef"),
-                    amount, currency, "BOOK".equals(status == null ? null : status.strip()), "CRDT".equals(indicator),
-                    reversal, date(ntry.child("BookgDt"), "BookgDt"), date(ntry.child("ValDt"), "ValDt"),
-                    transactions(amount, details));
+            String where = "écriture " + entryIndex + " du relevé " + statements;
+            Object ntry = bind(xml, generation.entry(), where);
+            return CamtGenerations.entry(generation.fields(ntry), messageType, account, entryIndex,
+                    problem -> reject("non conforme au schéma " + messageType + " : " + where + ", " + problem));
         }
 
-        private List<CamtEntry.Transaction> transactions(BigDecimal entryAmount, List<Node> details) {
-            if (details.isEmpty()) {
-                return List.of(new CamtEntry.Transaction(entryAmount, null, null, null, List.of(), List.of()));
-            }
-            List<CamtEntry.Transaction> transactions = new ArrayList<>();
-            BigDecimal sum = BigDecimal.ZERO;
-            boolean amounts = true;
-            for (Node tx : details) {
-                Node amt = tx.child("Amt") != null ? tx.child("Amt") : tx.find("AmtDtls", "TxAmt", "Amt");
-                BigDecimal amount = amt == null ? null : amount(amt, "TxDtls/Amt");
-                amounts &= amount != null;
-                sum = amount == null ? sum : sum.add(amount);
-                transactions.add(transaction(tx, details.size() == 1 ? entryAmount : amount));
-            }
-            if (transactions.size() > 1 && (!amounts || sum.compareTo(entryAmount) != 0)) {
-                // Details that do not add up to the entry cannot be matched one by one: one transaction of the whole.
-                List<String> unstructured = new ArrayList<>();
-                List<String> references = new ArrayList<>();
-                transactions.forEach(tx -> {
-                    unstructured.addAll(tx.unstructured());
-                    references.addAll(tx.references());
-                });
-                CamtEntry.Transaction first = transactions.get(0);
-                return List.of(new CamtEntry.Transaction(entryAmount, first.endToEndId(), first.payerName(),
-                        first.payerIban(), unstructured, references));
-            }
-            return transactions;
-        }
-
-        private static CamtEntry.Transaction transaction(Node tx, BigDecimal amount) {
-            Node parties = tx.child("RltdPties");
-            String payerName = null;
-            String payerIban = null;
-            if (parties != null) {
-                payerName = parties.text("Dbtr", "Nm") != null ? parties.text("Dbtr", "Nm")
-                        : parties.text("Dbtr", "Pty", "Nm");
-                String iban = parties.text("DbtrAcct", "Id", "IBAN");
-                payerIban = iban == null ? null : Iban.normalize(iban);
-            }
-            List<String> unstructured = new ArrayList<>();
-            List<String> references = new ArrayList<>();
-            tx.children("RmtInf").forEach(rmt -> {
-                rmt.children("Ustrd").forEach(u -> unstructured.add(u.text));
-                rmt.children("Strd").forEach(strd -> {
-                    strd.children("RfrdDocInf").forEach(doc -> addText(references, doc.text("Nb")));
-                    addText(references, strd.text("CdtrRefInf", "Ref"));
-                });
-            });
-            return new CamtEntry.Transaction(amount, tx.text("Refs", "EndToEndId"), payerName, payerIban,
-                    unstructured, references);
-        }
-
-        private static void addText(List<String> texts, String text) {
-            if (text != null && !text.isBlank()) {
-                texts.add(text);
-            }
-        }
-
-        /** The references an entry is known by are Max35Text in every version. */
-        private String max35(String reference, String element) {
-            if (reference != null && reference.length() > 35) {
-                throw invalid(element + " de plus de 35 caractères");
-            }
-            return reference;
-        }
-
-        private BigDecimal amount(Node amt, String element) {
-            String text = amt.text == null ? "" : amt.text.strip();
-            if (!AMOUNT.matcher(text).matches()) {
-                throw invalid(element + " « " + text + " » n'est pas un montant");
-            }
-            return new BigDecimal(text);
-        }
-
-        private LocalDate date(Node dateChoice, String element) {
-            if (dateChoice == null) {
-                return null;
-            }
-            String text = dateChoice.text("Dt") != null ? dateChoice.text("Dt") : dateChoice.text("DtTm");
-            Matcher date = DATE.matcher(text == null ? "" : text.strip());
+        /**
+         * The element the reader stands on, bound to {@code type}, the reader left on what follows it. A value that
+         * cannot be bound stops the binding: the first problem refuses the file.
+         */
+        private <T> T bind(XMLStreamReader xml, Class<T> type, String where) throws XMLStreamException {
+            ValidationEvent[] refused = new ValidationEvent[1];
             try {
-                if (date.matches()) {
-                    return LocalDate.parse(date.group(1));
+                Unmarshaller unmarshaller = generation.context().createUnmarshaller();
+                unmarshaller.setAdapter(IsoDateAdapter.class, STRICT_DATE);
+                unmarshaller.setAdapter(IsoDateTimeAdapter.class, STRICT_DATE_TIME);
+                unmarshaller.setEventHandler(event -> {
+                    if (event.getSeverity() == ValidationEvent.WARNING) {
+                        return true;
+                    }
+                    refused[0] = event;
+                    return false;
+                });
+                return unmarshaller.unmarshal(new WithoutNamespace(xml, namespace), type).getValue();
+            } catch (UnmarshalException e) {
+                if (e.getLinkedException() instanceof XMLStreamException notXml) {
+                    throw notXml;
                 }
-            } catch (java.time.format.DateTimeParseException e) {
-                // Reported below, as any date that is not one.
+                throw reject("non conforme au schéma " + messageType + " : " + where + ", " + problem(refused[0], e));
+            } catch (JAXBException e) {
+                throw new IllegalStateException("Prowide's ISO 20022 model cannot be bound: " + type, e);
             }
-            throw invalid(element + " « " + text + " » n'est pas une date (Dt ou DtTm)");
         }
 
-        private StatementRejectedException invalid(String problem) {
-            return reject("non conforme au schéma " + messageType + " : écriture " + entryIndex + " du relevé "
-                    + statements + ", " + problem);
+        private static String problem(ValidationEvent event, UnmarshalException e) {
+            String message = event != null ? event.getMessage() : e.getMessage();
+            int line = event == null || event.getLocator() == null ? -1 : event.getLocator().getLineNumber();
+            String text = firstLine(message);
+            // An unexpected element's message lists every element the type has: its name is what helps.
+            int expected = text.indexOf(" Expected elements are");
+            return (line > 0 ? "ligne " + line + ", " : "") + "valeur refusée : "
+                    + (expected > 0 ? text.substring(0, expected) : text);
         }
     }
 
-    /** An element of an entry with its children: an entry is small, the file is never held whole. */
-    private static final class Node {
+    /**
+     * Prowide's model is unqualified: Prowide itself parses through a filter that takes the message's namespace off
+     * its elements. The same here, over the entry the binding reads; an entity reference inside it stays refused.
+     */
+    private static final class WithoutNamespace extends StreamReaderDelegate {
 
-        private final String name;
-        private final List<String[]> attributes = new ArrayList<>();
-        private final List<Node> children = new ArrayList<>();
-        private String text;
+        private final String namespace;
 
-        private Node(String name) {
-            this.name = name;
+        WithoutNamespace(XMLStreamReader reader, String namespace) {
+            super(reader);
+            this.namespace = namespace;
         }
 
-        /** The element the reader stands on, read to its end tag. */
-        static Node read(XMLStreamReader xml) throws XMLStreamException {
-            Node node = new Node(xml.getLocalName());
-            for (int i = 0; i < xml.getAttributeCount(); i++) {
-                node.attributes.add(new String[] {xml.getAttributeLocalName(i), xml.getAttributeValue(i)});
+        private String strip(String uri) {
+            return namespace.equals(uri) ? "" : uri;
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int event = super.next();
+            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw new XMLStreamException("entité « &" + getLocalName() + "; » refusée (XXE)", getLocation());
             }
-            StringBuilder text = new StringBuilder();
-            while (true) {
-                int event = xml.next();
-                switch (event) {
-                    case XMLStreamConstants.START_ELEMENT -> node.children.add(read(xml));
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(xml.getText());
-                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
-                            "entité « &" + xml.getLocalName() + "; » refusée (XXE)", xml.getLocation());
-                    case XMLStreamConstants.END_ELEMENT -> {
-                        node.text = text.toString().strip();
-                        return node;
-                    }
-                    default -> {
-                    }
-                }
-            }
+            return event;
         }
 
-        Node child(String childName) {
-            return children.stream().filter(c -> c.name.equals(childName)).findFirst().orElse(null);
+        @Override
+        public String getNamespaceURI() {
+            return strip(super.getNamespaceURI());
         }
 
-        List<Node> children(String childName) {
-            return children.stream().filter(c -> c.name.equals(childName)).toList();
+        @Override
+        public String getNamespaceURI(int index) {
+            return strip(super.getNamespaceURI(index));
         }
 
-        Node find(String... path) {
-            Node node = this;
-            for (String step : path) {
-                node = node.child(step);
-                if (node == null) {
-                    return null;
-                }
-            }
-            return node;
+        @Override
+        public String getNamespaceURI(String prefix) {
+            return strip(super.getNamespaceURI(prefix));
         }
 
-        String text(String... path) {
-            Node node = find(path);
-            return node == null || node.text == null || node.text.isEmpty() ? null : node.text;
-        }
-
-        String attribute(String attributeName) {
-            return attributes.stream().filter(a -> a[0].equals(attributeName)).map(a -> a[1]).findFirst().orElse(null);
+        @Override
+        public QName getName() {
+            QName name = super.getName();
+            return new QName(strip(name.getNamespaceURI()), name.getLocalPart(), name.getPrefix());
         }
     }
 

@@ -117,7 +117,8 @@ class CamtReaderTest {
     void everyVersionFrom02To08OfBothMessagesIsRead() {
         for (String family : List.of("053", "054")) {
             for (int version = 2; version <= 8; version++) {
-                String status = version >= 8 ? "<Sts><Cd>BOOK</Cd></Sts>" : "<Sts>BOOK</Sts>";
+                // Sts became a choice (Cd or Prtry) in the 2018 generation, version .07.
+                String status = version >= 7 ? "<Sts><Cd>BOOK</Cd></Sts>" : "<Sts>BOOK</Sts>";
                 String document = minimal("camt.053.001.0" + version,
                         "<Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>" + status);
                 if (family.equals("054")) {
@@ -133,6 +134,62 @@ class CamtReaderTest {
                 });
             }
         }
+    }
+
+    @Test
+    void versions05To07ReadEachTransactionWithItsPayerAndReferences() throws IOException {
+        for (String version : List.of("05", "06", "07")) {
+            List<CamtReader.Summary> summaries = new ArrayList<>();
+            List<CamtEntry> entries = read("camt053-v" + version + "-details.xml", summaries);
+
+            assertThat(summaries.get(0)).isEqualTo(new CamtReader.Summary("camt.053.001." + version, List.of(OURS)));
+            CamtEntry entry = entries.get(0);
+            assertThat(entry.booked()).as(version).isTrue();
+            assertThat(entry.entryRef()).isEqualTo("V" + version + "-N1");
+            assertThat(entry.accountServicerRef()).isEqualTo("V" + version + "-A1");
+            assertThat(entry.amount()).isEqualByComparingTo("300.50");
+            // A date-time gives the day the bank wrote, whatever its offset.
+            assertThat(entry.valueDate()).isEqualTo(LocalDate.of(2026, 11, 23));
+            assertThat(entry.bookingDate()).isEqualTo(LocalDate.of(2026, 11, 24));
+            assertThat(entry.transactions()).hasSize(2);
+            CamtEntry.Transaction first = entry.transactions().get(0);
+            assertThat(first.amount()).isEqualByComparingTo("200.50");
+            assertThat(first.endToEndId()).isEqualTo("V" + version + "-E2E-1");
+            assertThat(first.payerName()).as(version).isEqualTo("Atelier Martin SARL");
+            assertThat(first.payerIban()).isEqualTo("FR1420041010050500013M02606");
+            assertThat(first.references()).containsExactly("F-2026-0501");
+            assertThat(entry.transactions().get(1).unstructured()).containsExactly("FACTURE F-2026-0502");
+        }
+    }
+
+    @Test
+    void aValueTheModelCannotBindRefusesTheFileNamingTheEntry() {
+        String head = "<Amt Ccy=\"EUR\">12.50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>";
+
+        assertEntryRefused("camt.053.001.02", head.replace("12.50", "12,50"), "ligne 4, valeur refusée : Character ,");
+        assertEntryRefused("camt.053.001.02", head + "<ValDt><Dt>2026-11-31</Dt></ValDt>",
+                "ligne 4, valeur refusée : java.time.format.DateTimeParseException: Text '2026-11-31'");
+        assertEntryRefused("camt.053.001.04", head + "<ValDt><DtTm>2026-02-30T10:00:00</DtTm></ValDt>",
+                "ligne 4, valeur refusée : java.time.format.DateTimeParseException: Text '2026-02-30'");
+        assertEntryRefused("camt.053.001.02", head + "<Rmrk>x</Rmrk>",
+                "ligne 4, valeur refusée : unexpected element (uri:\"\", local:\"Rmrk\")");
+        // JAXB binds a code outside its list as no value: refused as a missing one.
+        assertEntryRefused("camt.053.001.02", head.replace("CRDT", "CRED"), "CdtDbtInd doit valoir CRDT ou DBIT");
+    }
+
+    @Test
+    void aStatusWrittenAsBeforeVersion07IsNoStatusFromThenOn() {
+        assertEntryRefused("camt.053.001.07", "<Amt Ccy=\"EUR\">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>",
+                "Sts manquant");
+    }
+
+    private void assertEntryRefused(String messageType, String entry, String problem) {
+        List<CamtEntry> entries = new ArrayList<>();
+        assertThatThrownBy(() -> reader.read("refus.xml", stream(minimal(messageType, entry)), entries::add))
+                .as(entry)
+                .isInstanceOf(StatementRejectedException.class)
+                .hasMessageContaining("non conforme au schéma " + messageType + " : écriture 1 du relevé 1, " + problem);
+        assertThat(entries).isEmpty();
     }
 
     @Test
