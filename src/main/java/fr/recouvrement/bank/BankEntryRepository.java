@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,6 +110,14 @@ public class BankEntryRepository {
                 .query((rs, row) -> new Recorded(rs.getLong("id"), (Long) rs.getObject("debtor_id"),
                         read(rs.getString("allocations"))))
                 .optional();
+    }
+
+    /** The transactions an agent must still match, whatever their task. */
+    List<Long> idsToReconcile() {
+        return jdbc.sql("select id from recouvrement.bank_entry where status in (:statuses) order by id")
+                .param("statuses", Arrays.stream(Status.values()).filter(Status::toReconcile).map(Status::name)
+                        .toList())
+                .query(Long.class).list();
     }
 
     Optional<Stored> find(long id) {

@@ -86,7 +86,7 @@ public class StatementImport {
      */
     public BankImportReport importFiles(List<StatementFile> files) {
         Counts imported = importInOneTransaction(files);
-        // After the commit: a task never points to a transaction that a refused file rolled back.
+        // After the commit, also of the statements folder's job when the import runs in it.
         reconciliationTasks.start(imported.toReconcile);
         return imported.report();
     }

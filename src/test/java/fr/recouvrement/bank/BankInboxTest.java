@@ -182,4 +182,23 @@ class BankInboxTest extends LedgerTest {
         assertThat(Files.getLastModifiedTime(folder.resolve("done/ancien.xml")).toInstant())
                 .isAfter(Instant.now().minus(BankProperties.STALE_AFTER));
     }
+
+    @Test
+    void theTasksOfAFileStartOnceItsEntriesAreCommittedInATransactionOfTheirOwn() throws IOException {
+        values.put("AMOUNT", "345.67");
+        values.put("PAYER", "SARL Inconnue " + values.get("RUN"));
+        values.put("TEXT", "Virement " + values.get("RUN"));
+        drop("camt053-v03-transfers.xml", "inconnu.xml");
+
+        inbox.importNext(folder);
+
+        long id = jdbc.queryForObject("select id from recouvrement.bank_entry where remittance = ? order by id limit 1",
+                Long.class, values.get("TEXT"));
+        String entryTransaction = jdbc.queryForObject("select xmin::text from recouvrement.bank_entry where id = ?",
+                String.class, id);
+        // PostgreSQL's id of the transaction that wrote each row: the process's is not the import's.
+        String processTransaction = jdbc.queryForObject("select xmin::text from public.act_ru_execution"
+                + " where business_key_ = ? and id_ = proc_inst_id_", String.class, ReconciliationTasks.businessKey(id));
+        assertThat(processTransaction).isNotEqualTo(entryTransaction);
+    }
 }

@@ -44,6 +44,8 @@ class BankReconciliationTest extends LedgerTest {
     TaskService tasks;
     @Autowired
     HistoryService history;
+    @Autowired
+    ReconciliationTasks reconciliationTasks;
 
     private String run;
     private String payerIban;
@@ -111,6 +113,25 @@ class BankReconciliationTest extends LedgerTest {
         return jdbc.queryForList("""
                 select p.amount from recouvrement.payment p join recouvrement.invoice i on i.id = p.invoice_id
                 where i.number = ? order by p.id""", BigDecimal.class, invoice);
+    }
+
+    @Test
+    void aTransferWhoseTaskFailedToStartGetsItFromTheNextPollAndOnlyOnce() {
+        importUnmatched("234.56");
+        List<Long> ids = entryIds();
+        // As if both starts had failed after the import's commit (the engine down a moment): rows, no process.
+        for (long id : ids) {
+            runtime.deleteProcessInstance(taskOf(id).getProcessInstanceId(), "démarrage échoué (test)");
+        }
+
+        assertThat(reconciliationTasks.startMissing()).isGreaterThanOrEqualTo(ids.size());
+        reconciliationTasks.startMissing();
+
+        for (long id : ids) {
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(
+                    ReconciliationTasks.businessKey(id)).count()).as("processes of entry %s", id).isEqualTo(1);
+            assertThat(taskOf(id).getName()).startsWith("Rapprocher un encaissement");
+        }
     }
 
     @Test
