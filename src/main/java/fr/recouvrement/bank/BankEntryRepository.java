@@ -64,6 +64,16 @@ public class BankEntryRepository {
             String explanation, List<Candidate> candidates, List<Allocated> allocations) {
     }
 
+    /**
+     * For the rest of the import's transaction, a plan per execution of each statement. The import runs the same few
+     * statements thousands of times on tables it fills (bank_entry, payment): the generic plan PostgreSQL caches after
+     * five executions, costed while they were nearly empty, kept scanning them whole as they grew, so that a 10,000-
+     * entry statement cost time quadratic in its size (docs/performance.md).
+     */
+    void planEachStatementOfThisTransaction() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    }
+
     boolean exists(String account, String entryKey) {
         return jdbc.sql("select exists (select 1 from recouvrement.bank_entry where account = ? and entry_key = ?)")
                 .params(account, entryKey).query(Boolean.class).single();

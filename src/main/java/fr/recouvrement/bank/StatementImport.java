@@ -95,6 +95,7 @@ public class StatementImport {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> {
+                    entries.planEachStatementOfThisTransaction();
                     Counts counts = new Counts();
                     files.forEach(file -> importFile(file, counts));
                     return counts;
