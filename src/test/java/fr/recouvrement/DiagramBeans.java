@@ -149,6 +149,11 @@ public final class DiagramBeans {
         void importNext(DelegateExecution execution);
     }
 
+    /** {@code reconciliationTasks}. */
+    public interface ReconciliationTasks {
+        void startMissing(DelegateExecution execution);
+    }
+
     /** {@code debtorChecks}. */
     public interface DebtorChecks {
         void consultRegistry(DelegateExecution execution);

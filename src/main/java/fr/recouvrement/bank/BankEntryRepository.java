@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +64,16 @@ public class BankEntryRepository {
             String explanation, List<Candidate> candidates, List<Allocated> allocations) {
     }
 
+    /**
+     * For the rest of the import's transaction, a plan per execution of each statement. The import runs the same few
+     * statements thousands of times on tables it fills (bank_entry, payment): the generic plan PostgreSQL caches after
+     * five executions, costed while they were nearly empty, kept scanning them whole as they grew, so that a 10,000-
+     * entry statement cost time quadratic in its size (docs/performance.md).
+     */
+    void planEachStatementOfThisTransaction() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    }
+
     boolean exists(String account, String entryKey) {
         return jdbc.sql("select exists (select 1 from recouvrement.bank_entry where account = ? and entry_key = ?)")
                 .params(account, entryKey).query(Boolean.class).single();
@@ -109,6 +120,14 @@ public class BankEntryRepository {
                 .query((rs, row) -> new Recorded(rs.getLong("id"), (Long) rs.getObject("debtor_id"),
                         read(rs.getString("allocations"))))
                 .optional();
+    }
+
+    /** The transactions an agent must still match, whatever their task. */
+    List<Long> idsToReconcile() {
+        return jdbc.sql("select id from recouvrement.bank_entry where status in (:statuses) order by id")
+                .param("statuses", Arrays.stream(Status.values()).filter(Status::toReconcile).map(Status::name)
+                        .toList())
+                .query(Long.class).list();
     }
 
     Optional<Stored> find(long id) {

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,6 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A file is claimed by an atomic rename into {@code processing/}: of two nodes polling at once, the second finds
  * the file gone and takes the next. Files whose name ends in {@code .part} or starts with a dot are being written and
  * are left alone; the sender renames them when complete.
+ *
+ * <p>A file still in {@code processing/} after {@code recouvrement.bank.inbox-stale-after} (its node died between the
+ * claim and the move into {@code done/}) goes back into the folder at the next poll, logged at WARN: its entries
+ * already committed, if any, then count as duplicates.
  */
 @Component("bankInbox")
 public class BankInbox {
@@ -44,12 +51,14 @@ public class BankInbox {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Path folder;
+    private final Duration staleAfter;
 
     BankInbox(StatementImport importer, TransactionTemplate transaction, ObjectMapper json, BankProperties bank) {
         this.importer = importer;
         this.transaction = transaction;
         this.json = json;
         this.folder = bank.inbox();
+        this.staleAfter = bank.inboxStaleAfter();
     }
 
     /** The step *Importer le prochain relevé déposé*: sets {@link #MORE}. Without a folder configured, nothing. */
@@ -67,9 +76,12 @@ public class BankInbox {
     boolean importNext(Path inbox) {
         try {
             Files.createDirectories(inbox.resolve(PROCESSING));
+            takeBackStale(inbox);
             for (Path waiting : waiting(inbox)) {
                 Path claimed = inbox.resolve(PROCESSING).resolve(waiting.getFileName());
                 try {
+                    // A rename keeps the sender's time: the claim's time, set before, is what says a claim is stale.
+                    Files.setLastModifiedTime(waiting, FileTime.from(Instant.now()));
                     Files.move(waiting, claimed, StandardCopyOption.ATOMIC_MOVE);
                 } catch (NoSuchFileException e) {
                     continue;
@@ -80,6 +92,35 @@ public class BankInbox {
             return !waiting(inbox).isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The files claimed longer ago than {@link #staleAfter}: their node stopped before filing them. The file system's
+     * time, not the application's clock, which a demonstration moves forward.
+     */
+    private void takeBackStale(Path inbox) throws IOException {
+        Instant claimedBefore = Instant.now().minus(staleAfter);
+        for (Path claimed : waiting(inbox.resolve(PROCESSING))) {
+            Path back = inbox.resolve(claimed.getFileName());
+            try {
+                if (Files.getLastModifiedTime(claimed).toInstant().isAfter(claimedBefore)) {
+                    continue;
+                }
+                if (Files.exists(back)) {
+                    // A rename would replace the file of the same name that waits: taken back once that one is filed.
+                    log.warn("Relevé déposé {} resté dans {} ; un fichier du même nom attend : repris après lui",
+                            claimed.getFileName(), PROCESSING);
+                    continue;
+                }
+                Files.move(claimed, back, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                // Filed or taken back by another node meanwhile.
+                continue;
+            }
+            log.warn("Relevé déposé {} resté dans {} depuis plus de {} min (nœud arrêté pendant son import) : remis"
+                    + " dans le dossier, ses écritures déjà enregistrées compteront comme doublons",
+                    claimed.getFileName(), PROCESSING, staleAfter.toMinutes());
         }
     }
 
@@ -133,7 +174,7 @@ public class BankInbox {
                 }
             } catch (IOException e) {
                 // The entries are committed (or not) whatever happens to the file: a file left in processing/ is
-                // put back by hand, its entries then count as duplicates (docs/operations.md).
+                // taken back by a poll once stale, its entries then count as duplicates (docs/operations.md).
                 log.error("Relevé déposé {} : déplacement impossible depuis {}", claimed.getFileName(), PROCESSING,
                         e);
             }

@@ -1,6 +1,7 @@
 package fr.recouvrement.bank;
 
 import fr.recouvrement.api.TasklistRefusal;
+import fr.recouvrement.calendar.BusinessCalendar;
 import fr.recouvrement.calendar.FormDates;
 import fr.recouvrement.invoice.InvoiceLegalAmounts;
 import fr.recouvrement.invoice.InvoiceRepository;
@@ -46,6 +47,10 @@ public class BankReconciliation {
     static final String TO_INVOICES = "FACTURES";
     static final String TO_DEBTOR = "DEBITEUR";
     static final String NOT_CUSTOMER = "PAS_CLIENT";
+    /** The task's due date (the diagram's {@code camunda:dueDate}), {@link #DUE_IN} business days after its start. */
+    static final String DUE_AT = "reconciliationDueAt";
+    /** Money received but not imputed keeps the dossier's reminders running: the agents match it within two days. */
+    static final int DUE_IN = 2;
 
     /** «F-2026-0001 150,00», «F-2026-0001 : 1 234,56 €», «F-2026-0001;150.00». */
     private static final Pattern LINE = Pattern.compile(
@@ -56,19 +61,24 @@ public class BankReconciliation {
     private final InvoiceRepository invoices;
     private final InvoiceLegalAmounts legalAmounts;
     private final PaymentRecorder payments;
+    private final BusinessCalendar calendar;
     private final Clock clock;
 
     BankReconciliation(BankEntryRepository entries, BankLookups lookups, InvoiceRepository invoices,
-            InvoiceLegalAmounts legalAmounts, PaymentRecorder payments, Clock clock) {
+            InvoiceLegalAmounts legalAmounts, PaymentRecorder payments, BusinessCalendar calendar, Clock clock) {
         this.entries = entries;
         this.lookups = lookups;
         this.invoices = invoices;
         this.legalAmounts = legalAmounts;
         this.payments = payments;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
-    /** «Présenter l'encaissement»: the transaction as the form shows it, in French. */
+    /**
+     * «Présenter l'encaissement»: the transaction as the form shows it, in French, and the task's due date: 09:00 Paris
+     * {@link #DUE_IN} business days from today.
+     */
     @ScenarioStep
     public void present(DelegateExecution execution) {
         BankEntryRepository.Stored entry = entry(execution);
@@ -80,6 +90,7 @@ public class BankReconciliation {
         shown.put("remittance", orDash(entry.remittance()));
         shown.put("matchExplanation", entry.explanation());
         shown.put("amountToAllocate", Euros.format(entry.unapplied()));
+        shown.put(DUE_AT, calendar.at9(calendar.addBusinessDays(LocalDate.now(clock), DUE_IN)));
         List<Map<String, String>> candidates = new ArrayList<>();
         for (BankEntryRepository.Candidate candidate : entry.candidates()) {
             candidates.add(Map.of("debtor", orDash(candidate.debtor()), "invoice", orDash(candidate.invoice()),

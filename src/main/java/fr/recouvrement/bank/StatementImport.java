@@ -86,7 +86,7 @@ public class StatementImport {
      */
     public BankImportReport importFiles(List<StatementFile> files) {
         Counts imported = importInOneTransaction(files);
-        // After the commit: a task never points to a transaction that a refused file rolled back.
+        // After the commit, also of the statements folder's job when the import runs in it.
         reconciliationTasks.start(imported.toReconcile);
         return imported.report();
     }
@@ -95,6 +95,7 @@ public class StatementImport {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> {
+                    entries.planEachStatementOfThisTransaction();
                     Counts counts = new Counts();
                     files.forEach(file -> importFile(file, counts));
                     return counts;

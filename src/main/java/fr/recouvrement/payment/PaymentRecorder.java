@@ -94,12 +94,13 @@ public class PaymentRecorder {
             return new Outcome(replay(payment, existing.get()), false);
         }
         List<String> warnings = new ArrayList<>();
-        if (balance(invoice, payments.totals(invoice.id())).signum() <= 0) {
+        PaymentRepository.Totals before = payments.totals(invoice.id());
+        if (balance(invoice, before).signum() <= 0) {
             warnings.add("La facture " + invoiceNumber + " était déjà soldée : ce paiement est enregistré en trop-perçu,"
                     + " à rembourser ou à imputer.");
         }
-        payments.insert(invoice.id(), payment);
-        PaymentRepository.Totals totals = payments.totals(invoice.id());
+        PaymentView stored = payments.insert(invoice.id(), payment);
+        PaymentRepository.Totals totals = before.with(payment);
         boolean settled = balance(invoice, totals).signum() <= 0;
         if (settled && invoice.status() != InvoiceStatus.CANCELLED) {
             // Fully credited without any payment: the invoice is cancelled, not paid.
@@ -113,7 +114,6 @@ public class PaymentRecorder {
                     "type", payment.type().name(),
                     "settled", settled));
         }
-        PaymentView stored = payments.find(invoice.id(), payment.reference()).orElseThrow();
         return new Outcome(stored.withWarnings(warnings), true);
     }
 

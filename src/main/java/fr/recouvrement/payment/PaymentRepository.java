@@ -77,13 +77,15 @@ public class PaymentRepository {
                 .query((rs, row) -> new InvoicePayment(rs.getString("number"), map(rs, row))).list();
     }
 
-    void insert(long invoiceId, NewPayment payment) {
-        jdbc.sql("""
-                insert into recouvrement.payment (invoice_id, reference, type, amount, paid_on, created_at)
-                values (?, ?, ?, ?, ?, ?)""")
+    /** The payment as stored, read back by the insert itself: one statement per payment of a statement's import. */
+    PaymentView insert(long invoiceId, NewPayment payment) {
+        return jdbc.sql("""
+                insert into recouvrement.payment as p (invoice_id, reference, type, amount, paid_on, created_at)
+                values (?, ?, ?, ?, ?, ?)
+                returning\s""" + COLUMNS)
                 .params(invoiceId, payment.reference(), payment.type().name(), payment.amount(), payment.date(),
                         OffsetDateTime.now(clock))
-                .update();
+                .query(PaymentRepository::map).single();
     }
 
     /** A payment taken back by the bank: the ledger has no negative payment, the row goes. */
@@ -94,6 +96,12 @@ public class PaymentRepository {
 
     /** What has been paid and credited on the invoice. */
     record Totals(BigDecimal paid, BigDecimal credited) {
+
+        /** With one more payment or credit note: the invoice's row is locked, nothing else changed them meanwhile. */
+        Totals with(NewPayment payment) {
+            return payment.type() == PaymentType.CREDIT_NOTE ? new Totals(paid, credited.add(payment.amount()))
+                    : new Totals(paid.add(payment.amount()), credited);
+        }
     }
 
     Totals totals(long invoiceId) {

@@ -11,6 +11,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -135,5 +138,67 @@ class BankInboxTest extends LedgerTest {
         assertThat(stored()).isEqualTo(2);
         assertThat(http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + exact + "/payments",
                 JsonNode.class)).hasSize(1);
+    }
+
+    @Test
+    void aFileLeftInProcessingByAStoppedNodeIsTakenBackOnceStaleAndImportedWithoutDoublePayments() throws IOException {
+        String exact = invoice("INV1", "1200.00");
+        invoice("INV2", "800.00");
+        // A node claimed and imported this file, then stopped before filing it: its entries are committed.
+        drop("camt053-v02-day.xml", "releve.xml");
+        inbox.importNext(folder);
+        Files.move(folder.resolve("done/releve.xml"), folder.resolve("processing/releve.xml"));
+        Files.delete(folder.resolve("done/releve.xml.report.json"));
+        // Another claimed a second file a moment ago and is still importing it.
+        drop("camt053-v04-overlap.xml", "en-cours.xml");
+        Files.move(folder.resolve("en-cours.xml"), folder.resolve("processing/en-cours.xml"));
+        Path stale = folder.resolve("processing/releve.xml");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(BankProperties.STALE_AFTER)
+                .minus(Duration.ofMinutes(1))));
+
+        // The poll takes the stale file back, then imports it as the first waiting.
+        assertThat(inbox.importNext(folder)).isFalse();
+
+        assertThat(names("processing")).containsExactly("en-cours.xml");
+        assertThat(names("done")).containsExactly("releve.xml", "releve.xml.report.json");
+        JsonNode again = json.readTree(folder.resolve("done/releve.xml.report.json").toFile());
+        assertThat(again.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(stored()).isEqualTo(2);
+        assertThat(http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + exact + "/payments",
+                JsonNode.class)).hasSize(1);
+    }
+
+    @Test
+    void aFileJustClaimedIsLeftToItsNodeEvenIfTheSenderWroteItLongAgo() throws IOException {
+        invoice("INV1", "1200.00");
+        invoice("INV2", "800.00");
+        drop("camt053-v02-day.xml", "ancien.xml");
+        Files.setLastModifiedTime(folder.resolve("ancien.xml"), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+        inbox.importNext(folder);
+
+        assertThat(names("done")).containsExactly("ancien.xml", "ancien.xml.report.json");
+        // The claim set the file's time (kept by the renames): another node's poll meanwhile saw a fresh claim.
+        assertThat(Files.getLastModifiedTime(folder.resolve("done/ancien.xml")).toInstant())
+                .isAfter(Instant.now().minus(BankProperties.STALE_AFTER));
+    }
+
+    @Test
+    void theTasksOfAFileStartOnceItsEntriesAreCommittedInATransactionOfTheirOwn() throws IOException {
+        values.put("AMOUNT", "345.67");
+        values.put("PAYER", "SARL Inconnue " + values.get("RUN"));
+        values.put("TEXT", "Virement " + values.get("RUN"));
+        drop("camt053-v03-transfers.xml", "inconnu.xml");
+
+        inbox.importNext(folder);
+
+        long id = jdbc.queryForObject("select id from recouvrement.bank_entry where remittance = ? order by id limit 1",
+                Long.class, values.get("TEXT"));
+        String entryTransaction = jdbc.queryForObject("select xmin::text from recouvrement.bank_entry where id = ?",
+                String.class, id);
+        // PostgreSQL's id of the transaction that wrote each row: the process's is not the import's.
+        String processTransaction = jdbc.queryForObject("select xmin::text from public.act_ru_execution"
+                + " where business_key_ = ? and id_ = proc_inst_id_", String.class, ReconciliationTasks.businessKey(id));
+        assertThat(processTransaction).isNotEqualTo(entryTransaction);
     }
 }

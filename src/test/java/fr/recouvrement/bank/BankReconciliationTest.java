@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,6 +44,8 @@ class BankReconciliationTest extends LedgerTest {
     TaskService tasks;
     @Autowired
     HistoryService history;
+    @Autowired
+    ReconciliationTasks reconciliationTasks;
 
     private String run;
     private String payerIban;
@@ -107,6 +113,37 @@ class BankReconciliationTest extends LedgerTest {
         return jdbc.queryForList("""
                 select p.amount from recouvrement.payment p join recouvrement.invoice i on i.id = p.invoice_id
                 where i.number = ? order by p.id""", BigDecimal.class, invoice);
+    }
+
+    @Test
+    void aTransferWhoseTaskFailedToStartGetsItFromTheNextPollAndOnlyOnce() {
+        importUnmatched("234.56");
+        List<Long> ids = entryIds();
+        // As if both starts had failed after the import's commit (the engine down a moment): rows, no process.
+        for (long id : ids) {
+            runtime.deleteProcessInstance(taskOf(id).getProcessInstanceId(), "démarrage échoué (test)");
+        }
+
+        assertThat(reconciliationTasks.startMissing()).isGreaterThanOrEqualTo(ids.size());
+        reconciliationTasks.startMissing();
+
+        for (long id : ids) {
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(
+                    ReconciliationTasks.businessKey(id)).count()).as("processes of entry %s", id).isEqualTo(1);
+            assertThat(taskOf(id).getName()).startsWith("Rapprocher un encaissement");
+        }
+    }
+
+    @Test
+    void theTaskIsDueTwoBusinessDaysAfterItsStartAt9ParisTime() {
+        // Thursday 24 December 2026: Christmas, then the weekend; Monday 28 is the first business day, Tuesday 29 the
+        // second.
+        clock.setToday(LocalDate.of(2026, 12, 24));
+
+        importUnmatched("123.45");
+
+        assertThat(taskOf(entryIds().get(0)).getDueDate()).isEqualTo(Date.from(LocalDate.of(2026, 12, 29)
+                .atTime(LocalTime.of(9, 0)).atZone(ZoneId.of("Europe/Paris")).toInstant()));
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -31,6 +32,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -434,5 +436,23 @@ class BankStatementApiTest extends LedgerTest {
         assertThat(dossier).isEnded().hasPassed("PaiementRecu", "CloreDossierSolde", "DossierSoldeSignale");
         assertThat(jdbc.queryForMap("select status, closing_reason from recouvrement.dossier where number = ?",
                 dossierNumber)).containsEntry("status", "CLOSED").containsEntry("closing_reason", "SOLDE");
+    }
+
+    @Autowired
+    BankEntryRepository bankEntries;
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void theImportPlansEachStatementInItsTransactionOnlyAndLeavesThePooledConnectionAsItWas() {
+        String inside = transaction.execute(status -> {
+            bankEntries.planEachStatementOfThisTransaction();
+            return jdbc.queryForObject("show plan_cache_mode", String.class);
+        });
+
+        assertThat(inside).isEqualTo("force_custom_plan");
+        // SET LOCAL: the next transaction on the pool, whatever its connection, plans as configured.
+        String after = transaction.execute(status -> jdbc.queryForObject("show plan_cache_mode", String.class));
+        assertThat(after).isEqualTo("auto");
     }
 }

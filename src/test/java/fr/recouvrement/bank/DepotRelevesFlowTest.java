@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** bpmn/depot-releves.bpmn on the fast engine: started every 5 minutes, one file per job while others wait. */
+/**
+ * bpmn/depot-releves.bpmn on the fast engine: started every 5 minutes, one file per job while others wait, then the
+ * missing reconciliation tasks in a job of their own.
+ */
 @FastTest
 class DepotRelevesFlowTest {
 
@@ -33,11 +36,13 @@ class DepotRelevesFlowTest {
     static final ProcessEngineCoverageExtension engine = FastEngine.extension();
 
     DiagramBeans.BankInbox inbox;
+    DiagramBeans.ReconciliationTasks tasks;
 
     @BeforeEach
     void deploy() {
         FastEngine.deploy(engine, "depot-releves.bpmn");
         inbox = FastEngine.mockBean("bankInbox", DiagramBeans.BankInbox.class);
+        tasks = FastEngine.mockBean("reconciliationTasks", DiagramBeans.ReconciliationTasks.class);
     }
 
     private Job pollTimer() {
@@ -72,10 +77,26 @@ class DepotRelevesFlowTest {
         execute(job("ImporterReleve", poll));
         assertThat(poll).isWaitingAt("ImporterReleve");
         execute(job("ImporterReleve", poll));
+        // The missing tasks in a job of their own: a failure there leaves the last file's import committed.
+        assertThat(poll).isWaitingAt("CreerTachesManquantes");
+        execute(job("CreerTachesManquantes", poll));
 
         assertThat(poll).isEnded().hasPassedInOrder("Toutes5Minutes", "ImporterReleve", "ResteReleves",
-                "ImporterReleve", "ResteReleves", "RelevesImportes");
+                "ImporterReleve", "ResteReleves", "CreerTachesManquantes", "RelevesImportes");
         verify(inbox, times(2)).importNext(any());
+        verify(tasks).startMissing(any());
+    }
+
+    @Test
+    void aFailedStartOfTheMissingTasksIsRetriedWithTheCycleOfTheDiagram() {
+        doAnswer(sets(BankInbox.MORE, false)).when(inbox).importNext(any());
+        doThrow(new IllegalStateException("moteur indisponible")).when(tasks).startMissing(any());
+        ProcessInstance poll = startedByTheTimer();
+        execute(job("ImporterReleve", poll));
+
+        assertThatThrownBy(() -> execute(job("CreerTachesManquantes", poll))).hasMessageContaining("indisponible");
+        assertThat(job("CreerTachesManquantes", poll).getRetries()).isEqualTo(2);
+        runtimeService().deleteProcessInstance(poll.getId(), "fin du test");
     }
 
     @Test

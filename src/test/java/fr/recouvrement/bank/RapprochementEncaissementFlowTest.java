@@ -1,5 +1,6 @@
 package fr.recouvrement.bank;
 
+import static fr.recouvrement.FastEngine.at9;
 import static fr.recouvrement.FastEngine.sets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +39,8 @@ class RapprochementEncaissementFlowTest {
     void deploy() {
         FastEngine.deploy(engine, "rapprochement-encaissement.bpmn");
         reconciliation = FastEngine.mockBean("bankReconciliation", DiagramBeans.BankReconciliation.class);
-        doAnswer(sets("entryAmount", "300,00 €", "amountToAllocate", "300,00 €")).when(reconciliation).present(any());
+        doAnswer(sets("entryAmount", "300,00 €", "amountToAllocate", "300,00 €", "reconciliationDueAt",
+                at9("2026-11-26"))).when(reconciliation).present(any());
     }
 
     ProcessInstance start() {
@@ -52,7 +54,8 @@ class RapprochementEncaissementFlowTest {
 
         assertThat(process).isWaitingAtExactly("RapprocherEncaissement").hasPassed("PresenterEncaissement")
                 .variables().containsEntry("amountToAllocate", "300,00 €");
-        assertThat(task(process)).hasCandidateGroup("agents-recouvrement").hasName("Rapprocher un encaissement");
+        assertThat(task(process)).hasCandidateGroup("agents-recouvrement").hasName("Rapprocher un encaissement")
+                .hasDueDate(at9("2026-11-26"));
     }
 
     @Test

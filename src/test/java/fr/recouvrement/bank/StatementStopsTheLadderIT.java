@@ -82,9 +82,15 @@ class StatementStopsTheLadderIT {
             day = moveOneDay(http);
             String file = "releve-" + day + ".xml";
             Files.writeString(inbox.resolve(file), statement(invoice, "1500.00", day));
+            // And two transfers nobody can match: their tasks start in the job, once its transaction has committed.
+            String unknown = "inconnu-" + day + ".xml";
+            Files.writeString(inbox.resolve(unknown), unmatched(invoice + "-X", day));
             day = moveOneDay(http);
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(inbox.resolve("done")
-                    .resolve(file + ".report.json")));
+                    .resolve(file + ".report.json")) && Files.exists(inbox.resolve("done").resolve(unknown
+                    + ".report.json")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createProcessInstanceQuery()
+                    .processDefinitionKey("rapprochement-encaissement").count() == 2);
             await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createProcessInstanceQuery()
                     .processDefinitionKey("recouvrement-amiable").count() == 0);
             JsonNode read = http.withBasicAuth("agent", "agent").getForObject("/api/invoices/" + invoice,
@@ -106,6 +112,14 @@ class StatementStopsTheLadderIT {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("{{RUN}}", invoice).replace("{{INVOICE}}", invoice)
                     .replace("{{AMOUNT}}", amount).replace("{{DATE}}", day.toString());
+        }
+    }
+
+    private static String unmatched(String run, LocalDate day) throws IOException {
+        try (InputStream in = StatementStopsTheLadderIT.class.getResourceAsStream("/bank/camt053-v03-transfers.xml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("{{RUN}}", run).replace("{{AMOUNT}}", "99.99").replace("{{PAYER}}", "SARL Inconnue")
+                    .replace("{{PAYER_IBAN}}", "FR7612345000010000000000185").replace("{{TEXT}}", "Virement " + day);
         }
     }
 

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,8 +67,11 @@ public final class BankStatementBenchmark {
                 "--recouvrement.connect.registry-enabled=false", "--recouvrement.connect.bodacc-enabled=false",
                 "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
                 "--recouvrement.penalties.half-years[2026-H2].ecb-rate=2.00",
-                "--recouvrement.penalties.half-years[2026-H2].legal-rate=2.50");
+                "--recouvrement.penalties.half-years[2026-H2].legal-rate=2.50",
+                // Counts the import's SQL statements (statements(...)); the benchmark's database only.
+                "--recouvrement.embedded-postgres.server-config[shared_preload_libraries]=pg_stat_statements");
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        jdbc.execute("create extension if not exists pg_stat_statements");
         System.out.printf("# Recouvrement bank statement benchmark: %d entries, heap max %d MB, %d cores, %s %s%n",
                 entries, Runtime.getRuntime().maxMemory() / 1_048_576, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
@@ -82,6 +86,7 @@ public final class BankStatementBenchmark {
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        jdbc.queryForList("select pg_stat_statements_reset()");
         long started = System.nanoTime();
         HttpResponse<String> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
@@ -98,6 +103,7 @@ public final class BankStatementBenchmark {
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("Import refusé : " + answer.statusCode() + " " + answer.body());
         }
+        statements(jdbc, folder, entries);
         System.out.println(answer.body().length() > 300 ? answer.body().substring(0, 300) + "…" : answer.body());
         line("import de " + entries + " écritures (une requête, une transaction)", "%.1f s", seconds);
         line("écritures par seconde", "%.0f", entries / seconds);
@@ -108,6 +114,29 @@ public final class BankStatementBenchmark {
         line("écritures enregistrées", "%d", jdbc.queryForObject("select count(*) from recouvrement.bank_entry",
                 Long.class));
         app.close();
+    }
+
+    /**
+     * The SQL statements PostgreSQL ran for the import, per entry, on one line; the 25 that took the most time go to
+     * {@code target/benchmark/sql-bank.txt}, to tell what bounds the import.
+     */
+    private static void statements(JdbcTemplate jdbc, Path folder, int entries) throws Exception {
+        String ownDatabase = "dbid = (select oid from pg_database where datname = current_database())";
+        Map<String, Object> total = jdbc.queryForMap("select coalesce(sum(calls), 0) as calls, "
+                + "coalesce(sum(total_exec_time), 0) as ms from pg_stat_statements where " + ownDatabase);
+        line("requêtes SQL par écriture (temps PostgreSQL)", "%s", String.format(Locale.ROOT, "%.1f (%.2f ms)",
+                ((Number) total.get("calls")).doubleValue() / entries,
+                ((Number) total.get("ms")).doubleValue() / entries));
+        StringBuilder top = new StringBuilder("calls/entry\tms/entry\trows/call\tstatement\n");
+        for (Map<String, Object> row : jdbc.queryForList("select calls, total_exec_time, rows, query from "
+                + "pg_stat_statements where " + ownDatabase + " order by total_exec_time desc limit 25")) {
+            long calls = ((Number) row.get("calls")).longValue();
+            top.append(String.format(Locale.ROOT, "%.2f\t%.3f\t%.1f\t%s%n", (double) calls / entries,
+                    ((Number) row.get("total_exec_time")).doubleValue() / entries,
+                    calls == 0 ? 0.0 : ((Number) row.get("rows")).doubleValue() / calls,
+                    row.get("query").toString().replaceAll("\\s+", " ")));
+        }
+        Files.writeString(folder.resolve("sql-bank.txt"), top);
     }
 
     /** One debtor per invoice, due a month ago, inserted in SQL: the engine plays no part in what is measured. */

@@ -35,7 +35,7 @@ class ScenarioBeansTest {
                 "communicationDelivery", "debtorChecks", "dossierClosing", "dossierCollection", "dossierReading",
                 "eventReporting", "insolvencyDeclaration", "invoiceFollowUp", "judicialFile", "judicialHandoff",
                 "judicialRoutes", "kpiSnapshots", "ladderSteps", "noticeTracking", "personalDataRetention",
-                "prescriptionWatch", "promiseConfirmation", "taskEscalation");
+                "prescriptionWatch", "promiseConfirmation", "reconciliationTasks", "taskEscalation");
         assertThat(evaluate("${ladderSteps}")).isInstanceOf(LadderSteps.class);
         // The delegates older diagram versions call.
         assertThat(evaluate("${dossierCollection}")).isInstanceOf(DossierCollection.class);
