@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -168,9 +168,9 @@ class ReliabilityDrill {
                 Node victim = kill % 2 == 0 ? nodeA : nodeB;
                 long target = targets[kill];
                 waitUntil(Duration.ofMinutes(10), () -> sent(batch) >= target);
-                if (restarts.containsKey(victim)) {
-                    kills.add(String.format(Locale.ROOT, "%s redémarré en %.0f s", victim.name(),
-                            restarts.remove(victim).get()));
+                Future<Double> restarting = restarts.remove(victim);
+                if (restarting != null) {
+                    kills.add(String.format(Locale.ROOT, "%s redémarré en %.0f s", victim.name(), restarting.get()));
                 }
                 double at = seconds(registered);
                 long sentAtKill = sent(batch);
